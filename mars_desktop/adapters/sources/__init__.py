@@ -1,0 +1,15 @@
+"""Importing this package registers every source kind."""
+
+from . import fake_source, file_source, ip_source, usb_source  # noqa: F401
+from .base import (
+    EndOfStream,
+    Frame,
+    FrameSource,
+    SourceError,
+    SourceStats,
+    registered_kinds,
+    source_from_spec,
+)
+
+__all__ = ["EndOfStream", "Frame", "FrameSource", "SourceError", "SourceStats",
+           "registered_kinds", "source_from_spec"]
