@@ -64,8 +64,9 @@ class FaceMeshDetector:
         opts = dict(static_image_mode=static_images, max_num_faces=1, refine_landmarks=True,
                     min_detection_confidence=min_detection_confidence,
                     min_tracking_confidence=min_tracking_confidence)
+        self._mesh_options = opts
         self._mesh = mp.solutions.face_mesh.FaceMesh(**opts)
-        self._crop_mesh = mp.solutions.face_mesh.FaceMesh(**opts)
+        self._crop_mesh = None  # made when a second face first shows up
         self._counter = mp.solutions.face_detection.FaceDetection(
             model_selection=1, min_detection_confidence=0.5)
         self._next_count_t: float | None = None
@@ -75,14 +76,16 @@ class FaceMeshDetector:
     def reset(self) -> None:
         """Forget the tracked face: the next frame starts from detection, as a new run would."""
         self._mesh.reset()
-        self._crop_mesh.reset()
+        if self._crop_mesh is not None:
+            self._crop_mesh.reset()
         self._next_count_t = None
         self._faces = 0
         self._largest = None
 
     def close(self) -> None:
         self._mesh.close()
-        self._crop_mesh.close()
+        if self._crop_mesh is not None:
+            self._crop_mesh.close()
         self._counter.close()
 
     def __enter__(self) -> FaceMeshDetector:
@@ -106,6 +109,8 @@ class FaceMeshDetector:
         if self._faces > 1 and self._largest is not None:
             x0, y0, x1, y1 = self._largest
             crop = np.ascontiguousarray(rgb[y0:y1, x0:x1])
+            if self._crop_mesh is None:
+                self._crop_mesh = _mediapipe().solutions.face_mesh.FaceMesh(**self._mesh_options)
             res = self._crop_mesh.process(crop)
             pts = self._to_pixels(res, x1 - x0, y1 - y0)
             if pts is not None:

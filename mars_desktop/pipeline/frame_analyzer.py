@@ -52,8 +52,9 @@ class FrameAnalyzer:
     def process(self, image: np.ndarray, t: float) -> FrameResult | None:
         segment = math.floor(t / self.segment_s)
         if segment != self._segment:
-            self.detector.reset()
-            self.extractor.reset()
+            if self._segment is not None:  # a new detector has nothing to forget
+                self.detector.reset()
+                self.extractor.reset()
             self._segment = segment
             self._slot = None
         slot = math.floor(t * self.analysis_fps)
