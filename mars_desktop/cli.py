@@ -22,6 +22,7 @@ from .logging_setup import NativeStderrToFile, setup_logging
 
 log = logging.getLogger("mars.cli")
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+MAX_MARKS_BYTES = 5_000_000
 
 
 class UserError(Exception):
@@ -87,6 +88,7 @@ class ProgressBar:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .adapters.sources import SourceError
+    from .adapters.text_files import TextFileError, read_text_file
     from .core.marks import MarksError, parse_marks
     from .core.model_config import ModelConfigError
     from .pipeline.model_files import load_model_config
@@ -103,7 +105,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         video = probe_video(args.video)
     except SourceError as exc:
         raise UserError(str(exc)) from None
-    marks = parse_marks(_read_text(args.marks, "marks file"), video.duration_s)
+    try:
+        marks = parse_marks(read_text_file(args.marks, "marks file", MAX_MARKS_BYTES),
+                            video.duration_s)
+    except (TextFileError, MarksError) as exc:
+        raise UserError(str(exc)) from None
     out_parent = args.out.parent if str(args.out.parent) else Path(".")
     if not out_parent.is_dir():
         raise UserError(f"output folder does not exist: {out_parent}")
@@ -116,7 +122,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         else:
             run = analyse_video(args.video, marks, config, video=video, workers=args.workers,
                                 progress=bar)
-    except (SourceError, NoFaceError, MarksError) as exc:
+    except (SourceError, NoFaceError) as exc:
         bar.close()
         raise UserError(str(exc)) from None
     bar.close()
@@ -124,21 +130,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     log.info("analysed %s: %d frames, %d with a face", args.video, run.frames,
              run.frames_with_face)
     return EXIT_OK
-
-
-def _read_text(path: Path, what: str, limit: int = 5_000_000) -> str:
-    try:
-        if path.is_dir():
-            raise UserError(f"{what} {path} is a folder")
-        if path.stat().st_size > limit:
-            raise UserError(f"{what} {path} is larger than {limit // 1_000_000} MB")
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{what} not found: {path}") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{what} {path} is not UTF-8 text") from None
-    except OSError as exc:
-        raise UserError(f"cannot read {what} {path}: {exc.strerror}") from None
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -219,19 +210,6 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"mars {args.command}: error: {_one_line(str(exc))}\n")
         log.warning("user error: %s", exc)
         return EXIT_BAD_INPUT
-    except ValueError as exc:
-        # Parsers in core raise ValueError subclasses (MarksError, ModelConfigError) with a
-        # message written for the user.
-        from .core.marks import MarksError
-        from .core.model_config import ModelConfigError
-
-        if isinstance(exc, (MarksError, ModelConfigError)):
-            sys.stderr.write(f"mars {args.command}: error: {_one_line(str(exc))}\n")
-            return EXIT_BAD_INPUT
-        log.exception("unexpected error")
-        sys.stderr.write(f"mars {args.command}: internal error: {_one_line(str(exc))} "
-                         f"(details in {paths.log_file})\n")
-        return EXIT_FAILURE
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         return 130

@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..adapters.text_files import TextFileError, read_text_file
 from ..core.model_config import ModelConfig, ModelConfigError, model_config_from_toml
 
 MAX_CONFIG_BYTES = 64 * 1024
@@ -33,15 +34,9 @@ def default_model_path() -> Path:
 def load_model_config(path: Path | None = None) -> ModelConfig:
     p = path or default_model_path()
     try:
-        if p.stat().st_size > MAX_CONFIG_BYTES:
-            raise ModelConfigError(f"model config {p} is larger than {MAX_CONFIG_BYTES} bytes")
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ModelConfigError(f"model config not found: {p}") from None
-    except UnicodeDecodeError:
-        raise ModelConfigError(f"model config {p} is not UTF-8 text") from None
-    except OSError as exc:
-        raise ModelConfigError(f"cannot read model config {p}: {exc.strerror}") from None
+        text = read_text_file(p, "model config", MAX_CONFIG_BYTES)
+    except TextFileError as exc:
+        raise ModelConfigError(str(exc)) from None
     try:
         return model_config_from_toml(text)
     except ModelConfigError as exc:
