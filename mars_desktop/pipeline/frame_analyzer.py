@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -18,7 +18,11 @@ class FrameResult:
     features: np.ndarray
     usable: bool
     faces_in_view: int
-    landmarks: np.ndarray | None
+    landmarks: np.ndarray | None  # dropped (None) where only the features are kept
+    face: bool  # a face was found in this frame, kept when the landmarks are dropped
+
+    def without_landmarks(self) -> FrameResult:
+        return replace(self, landmarks=None)
 
 
 class FrameAnalyzer:
@@ -63,4 +67,5 @@ class FrameAnalyzer:
         self._slot = slot
         obs = self.detector.process(image, t)
         feats, usable = self.extractor.extract(obs.landmarks, t)
-        return FrameResult(t, feats, usable, obs.faces_in_view, obs.landmarks)
+        return FrameResult(t, feats, usable, obs.faces_in_view, obs.landmarks,
+                           obs.landmarks is not None)

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from ..adapters.sources import EndOfStream, Frame, FrameSource
 from ..adapters.sources.file_source import FileSource
-from ..core.interview import InterviewAnalysis, WindowEvent
+from ..core.interview import WindowEvent
 from ..core.marks import QuestionMark
 from ..core.model_config import ModelConfig
 from .frame_analyzer import FrameAnalyzer, FrameResult
 from .frame_slot import LatestSlot
+from .marked_feed import MarkedFeed
 from .offline import AnalysisRun, NoFaceError, VideoInfo
 
 log = logging.getLogger(__name__)
@@ -61,10 +62,7 @@ def analyse_live(path: Path, marks: list[QuestionMark], config: ModelConfig, *,
     slot: LatestSlot[Frame] = LatestSlot()
     capture = CaptureThread(src, slot)
     analyzer = FrameAnalyzer(config)
-    interview = InterviewAnalysis(config)
-    pending = list(marks)
-    frames = with_face = max_faces = 0
-    last_t = 0.0
+    feed = MarkedFeed(config, marks)
     capture.start()
     try:
         while True:
@@ -76,14 +74,7 @@ def analyse_live(path: Path, marks: list[QuestionMark], config: ModelConfig, *,
             res = analyzer.process(frame.image, frame.t)
             if res is None:
                 continue
-            while pending and pending[0].start_s <= res.t:
-                m = pending.pop(0)
-                interview.begin_question(m.question_id, m.text, m.start_s, m.baseline)
-            events = interview.add_frame(res.t, res.features, res.usable, res.faces_in_view)
-            frames += 1
-            with_face += res.landmarks is not None
-            max_faces = max(max_faces, res.faces_in_view)
-            last_t = res.t
+            events = feed.add(res)
             if on_frame:
                 on_frame(res, events)
             if progress:
@@ -95,10 +86,8 @@ def analyse_live(path: Path, marks: list[QuestionMark], config: ModelConfig, *,
         analyzer.close()
     if capture.error is not None:
         raise capture.error
-    if with_face == 0:
-        raise NoFaceError(f"no face found in {path} ({frames} frames analysed)")
-    for m in pending:  # marks after the last analysed frame still open (and close) questions
-        interview.begin_question(m.question_id, m.text, m.start_s, m.baseline)
-    interview.end(max(info.duration_s, last_t))
-    log.info("live run of %s: %d analysed, %d dropped", path, frames, slot.dropped)
-    return AnalysisRun(info, frames, with_face, max_faces, interview)
+    if feed.with_face == 0:
+        raise NoFaceError(f"no face found in {path} ({feed.frames} frames analysed)")
+    feed.finish(max(info.duration_s, feed.last_t or 0.0))
+    log.info("live run of %s: %d analysed, %d dropped", path, feed.frames, slot.dropped)
+    return AnalysisRun(info, feed.frames, feed.with_face, feed.max_faces, feed.interview)
