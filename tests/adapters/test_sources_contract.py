@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import time
@@ -18,29 +19,45 @@ from mars_desktop.adapters.sources import (
 )
 from tests.support.media import feat_file
 from tests.support.mjpeg_server import MjpegCamera
+from tests.support.rtsp_server import RtspCamera
+
+
+class Cameras:
+    """Real IP cameras on loopback, started the first time a test asks for one."""
+
+    def __init__(self):
+        self._stack = contextlib.ExitStack()
+        self._cams: dict[str, MjpegCamera | RtspCamera] = {}
+
+    def url(self, protocol: str) -> str:
+        if protocol not in self._cams:
+            kind = MjpegCamera if protocol == "mjpeg" else RtspCamera
+            self._cams[protocol] = self._stack.enter_context(kind(feat_file("single_face.mp4")))
+        return self._cams[protocol].url
 
 
 @pytest.fixture(scope="module")
-def mjpeg_camera():
-    with MjpegCamera(feat_file("single_face.mp4")) as cam:
-        yield cam
+def cameras():
+    cams = Cameras()
+    with cams._stack:
+        yield cams
 
 
-def _spec(kind: str, cam: MjpegCamera) -> str:
-    if kind == "file":
+def _spec(variant: str, cameras: Cameras) -> str:
+    if variant == "file":
         return str(feat_file("single_face.mp4"))
-    if kind == "fake":
+    if variant == "fake":
         return "fake:fps=60&width=320&height=240"
-    if kind == "ip":
-        return cam.url
-    if kind == "usb":
+    if variant.startswith("ip-"):
+        return cameras.url(variant.removeprefix("ip-"))
+    if variant == "usb":
         if os.environ.get("MARS_HARDWARE") != "1":
             pytest.skip("needs a real USB camera (MARS_HARDWARE=1)")
         return "usb:0"
-    raise AssertionError(kind)
+    raise AssertionError(variant)
 
 
-KINDS = ["file", "fake", "ip", pytest.param("usb", marks=pytest.mark.hardware)]
+KINDS = ["file", "fake", "ip-mjpeg", "ip-rtsp", pytest.param("usb", marks=pytest.mark.hardware)]
 
 
 def test_every_registered_kind_is_covered():
@@ -48,9 +65,9 @@ def test_every_registered_kind_is_covered():
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_yields_frames_in_order(kind, mjpeg_camera):
-    src: FrameSource = source_from_spec(_spec(kind, mjpeg_camera))
-    assert src.kind == kind
+def test_yields_frames_in_order(kind, cameras):
+    src: FrameSource = source_from_spec(_spec(kind, cameras))
+    assert src.kind == kind.split("-")[0]
     with src:
         frames = []
         deadline = time.monotonic() + 10
@@ -70,8 +87,8 @@ def test_yields_frames_in_order(kind, mjpeg_camera):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_close_is_idempotent_and_read_after_close_fails(kind, mjpeg_camera):
-    src = source_from_spec(_spec(kind, mjpeg_camera))
+def test_close_is_idempotent_and_read_after_close_fails(kind, cameras):
+    src = source_from_spec(_spec(kind, cameras))
     src.open()
     src.close()
     src.close()
