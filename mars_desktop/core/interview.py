@@ -104,8 +104,27 @@ class InterviewAnalysis:
                 q.result = self._score(q)
 
     def _score(self, q: QuestionRecord) -> QuestionScore:
-        usable = sum(w.usable for w in q.windows)
-        if self.model is None:
-            status = "baseline" if q.baseline else "insufficient_data"
-            return QuestionScore(status, len(q.windows), usable, None, False)
-        return self.model.score(q.windows, baseline=q.baseline)
+        return score_question(self.model, q)
+
+
+def score_question(model: BaselineModel | None, q: QuestionRecord) -> QuestionScore:
+    if model is None:
+        status = "baseline" if q.baseline else "insufficient_data"
+        return QuestionScore(status, len(q.windows), sum(w.usable for w in q.windows), None,
+                             False)
+    return model.score(q.windows, baseline=q.baseline)
+
+
+def rescore(config: ModelConfig, questions: list[QuestionRecord]) -> InterviewAnalysis:
+    """The interview rebuilt from stored windows, as the live analysis computed it.
+
+    The live run fits the baseline, when the first scored question opens, from the
+    baseline questions before it (marks put them first), so fitting on every stored
+    baseline window gives the same map; each question is then scored the same way.
+    """
+    interview = InterviewAnalysis(config)
+    interview.questions = questions
+    interview._fit_baseline()
+    for q in questions:
+        q.result = score_question(interview.model, q)
+    return interview

@@ -55,16 +55,26 @@ class CaptureThread(threading.Thread):
 def analyse_live(path: Path, marks: list[QuestionMark], config: ModelConfig, *,
                  progress: Callable[[float], None] | None = None,
                  on_frame: Callable[[FrameResult, list[WindowEvent]], None] | None = None,
+                 on_open: Callable[[MarkedFeed], None] | None = None,
+                 on_finish: Callable[[MarkedFeed, list[WindowEvent]], None] | None = None,
                  ) -> AnalysisRun:
+    """on_open runs when media time 0 starts (the file paced from now), on_finish after the
+    last question closed."""
+    analyzer = FrameAnalyzer(config)  # before the clock starts: MediaPipe loads slowly
+    feed = MarkedFeed(config, marks)
     src = FileSource(path, realtime=True)
-    src.open()
+    try:
+        src.open()
+    except BaseException:
+        analyzer.close()
+        raise
     info = VideoInfo(Path(path), src.fps, src.frame_count, src.duration_s, *src.size)
     slot: LatestSlot[Frame] = LatestSlot()
     capture = CaptureThread(src, slot)
-    analyzer = FrameAnalyzer(config)
-    feed = MarkedFeed(config, marks)
     capture.start()
     try:
+        if on_open:
+            on_open(feed)
         while True:
             frame = slot.get(timeout=0.5)
             if frame is None:
@@ -88,6 +98,8 @@ def analyse_live(path: Path, marks: list[QuestionMark], config: ModelConfig, *,
         raise capture.error
     if feed.with_face == 0:
         raise NoFaceError(f"no face found in {path} ({feed.frames} frames analysed)")
-    feed.finish(max(info.duration_s, feed.last_t or 0.0))
+    events = feed.finish(max(info.duration_s, feed.last_t or 0.0))
+    if on_finish:
+        on_finish(feed, events)
     log.info("live run of %s: %d analysed, %d dropped", path, feed.frames, slot.dropped)
     return AnalysisRun(info, feed.frames, feed.with_face, feed.max_faces, feed.interview)
