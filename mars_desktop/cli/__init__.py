@@ -16,7 +16,7 @@ from ..config import app_paths
 from ..logging_setup import NativeStderrToFile, setup_logging
 from .analyze import cmd_analyze, cmd_bench
 from .sessions import add_store_commands
-from .support import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, UserError, one_line
+from .support import EXIT_BAD_INPUT, EXIT_FAILURE, UserError, one_line
 
 log = logging.getLogger("mars.cli")
 
@@ -25,9 +25,9 @@ log = logging.getLogger("mars.cli")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    # The workstation window arrives with issue 4; until then `mars` explains itself.
-    build_parser().print_help()
-    return EXIT_OK
+    from .gui import run_gui_command
+
+    return run_gui_command(args)
 
 
 # -- parser -----------------------------------------------------------------------------------
@@ -75,6 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_commands(sub)
 
     g = sub.add_parser("gui", help="the officer workstation (default)")
+    g.add_argument("--source", help="camera: 0, usb:1, rtsp://..., http://..., or a video "
+                                    "file (remembered)")
+    g.add_argument("--lang", choices=["id", "en"], default=None,
+                   help="Indonesian (default) or English; the window remembers its choice")
+    g.add_argument("--font-scale", type=float, default=1.0, help="larger text, e.g. 1.25")
+    g.add_argument("--officer", help="officer name (until accounts exist)")
+    g.add_argument("--selftest", type=float, metavar="SECONDS",
+                   help="run a whole interview automatically, then exit")
+    g.add_argument("--out", type=Path, help="self-test figures (JSON)")
+    g.add_argument("--screenshot", type=Path, help="self-test: save the window as PNG")
     g.set_defaults(func=cmd_gui)
     return p
 
@@ -84,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = app_paths()
     setup_logging(paths.log_file, console=args.verbose)
-    func = getattr(args, "func", cmd_gui)
+    if not hasattr(args, "func"):  # plain `mars` opens the workstation
+        args = parser.parse_args(["gui", *(argv or sys.argv[1:])])
+    func = args.func
     try:
         if func in (cmd_analyze, cmd_bench):
             with NativeStderrToFile(paths.log_dir / "native.log"):

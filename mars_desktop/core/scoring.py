@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -40,6 +41,27 @@ def _noise_floors() -> np.ndarray:
 
 
 NOISE_FLOORS = _noise_floors()
+
+
+YIELD_EVERY = 50  # updates
+YIELD_S = 0.001
+
+
+def train_som(som: MiniSom, data: np.ndarray, iterations: int) -> None:
+    """MiniSom.train(data, iterations, random_order=True), step for step, pausing 1 ms every
+    50 updates.
+
+    The map trains on the analysis thread, in the workstation's process: without the
+    pauses its ~0.1 s of small numpy steps keeps the interpreter from the window, which
+    then freezes for as long (measured 127 ms). The weights are the same as MiniSom's own
+    train (tests/core/test_scoring.py holds that).
+    """
+    order = np.arange(iterations) % len(data)
+    som._random_generator.shuffle(order)  # what train(random_order=True) does
+    for t, i in enumerate(order):
+        som.update(data[i], som.winner(data[i]), t, iterations)
+        if t % YIELD_EVERY == YIELD_EVERY - 1:
+            time.sleep(YIELD_S)
 
 
 class BaselineError(ValueError):
@@ -114,7 +136,7 @@ class BaselineModel:
         som = MiniSom(s.rows, s.cols, N_WINDOW_FEATURES, sigma=s.sigma,
                       learning_rate=s.learning_rate, random_seed=s.seed)
         som.random_weights_init(z_train)
-        som.train(z_train, s.iterations, random_order=True)
+        train_som(som, z_train, s.iterations)
         model = cls(config, mean, spread, som, 0.0, len(train), len(holdout))
         err = model.errors(np.array([w.vector for w in holdout]))
         model.reference_error = float(np.percentile(err, b.reference_percentile))

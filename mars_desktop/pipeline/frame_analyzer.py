@@ -46,6 +46,18 @@ class FrameAnalyzer:
     def close(self) -> None:
         self.detector.close()
 
+    def restart(self) -> None:
+        """Ready for a new interview, as a fresh analyzer would be, without rebuilding the
+        MediaPipe graphs (a warm analyzer is reused from one applicant to the next)."""
+        self.detector.reset()
+        self.extractor.reset()
+        self._slot = self._segment = None
+
+    def warm_up(self) -> None:
+        """Run the graphs once so their models are loaded before the first real frame."""
+        self.detector.process(np.zeros((240, 320, 3), np.uint8), 0.0)
+        self.restart()
+
     def wants(self, t: float) -> bool:
         """Whether a frame at media time t would be analysed (cheap; no decoding needed)."""
         segment = math.floor(t / self.segment_s)

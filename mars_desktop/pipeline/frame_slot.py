@@ -20,6 +20,7 @@ class LatestSlot(Generic[T]):
         self._closed = False
         self.put_count = 0
         self.dropped = 0
+        self.taken = 0
 
     def put(self, item: T) -> None:
         with self._cond:
@@ -35,7 +36,27 @@ class LatestSlot(Generic[T]):
             if self._item is None and not self._closed:
                 self._cond.wait(timeout)
             item, self._item = self._item, None
+            if item is not None:
+                self.taken += 1
             return item
+
+    def take_nowait(self) -> T | None:
+        with self._cond:
+            item, self._item = self._item, None
+            if item is not None:
+                self.taken += 1
+            return item
+
+    def put_was_empty(self, item: T) -> bool:
+        """put(), saying whether the slot was empty (nobody is waiting to be told again)."""
+        with self._cond:
+            empty = self._item is None
+            if not empty:
+                self.dropped += 1
+            self._item = item
+            self.put_count += 1
+            self._cond.notify()
+            return empty
 
     def close(self) -> None:
         with self._cond:

@@ -77,3 +77,18 @@ def test_explanations_read_both_directions():
     up, down = describe_move(i, 2.0), describe_move(i, -2.0)
     assert up != down and all("baseline" in s for s in up + down[:1])
     assert describe_move(N_WINDOW_FEATURES - 1, -1.5)[0] == "blinked less"
+
+
+def test_train_som_gives_minisoms_own_weights():
+    from minisom import MiniSom
+
+    from mars_desktop.core.scoring import train_som
+
+    data = np.random.default_rng(3).normal(size=(17, 27))
+    a = MiniSom(3, 3, 27, sigma=1.2, learning_rate=0.5, random_seed=7)
+    b = MiniSom(3, 3, 27, sigma=1.2, learning_rate=0.5, random_seed=7)
+    a.random_weights_init(data)
+    b.random_weights_init(data)
+    a.train(data, 300, random_order=True)
+    train_som(b, data, 300)
+    assert np.array_equal(a.get_weights(), b.get_weights())

@@ -1,0 +1,1 @@
+"""The officer workstation (Qt). Widgets only show and forward; the work is in pipeline/."""

@@ -1,0 +1,77 @@
+"""`mars gui`: open the store, start the camera, show the window."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import tempfile
+from pathlib import Path
+
+from ..adapters.sources import SourceError
+from ..adapters.store import Store, StoreError, StoreLocation
+from ..config import app_paths
+from ..pipeline.model_files import available_scripts, load_model_config, load_script
+
+log = logging.getLogger("mars.ui")
+
+
+def run_gui(*, source: str | None, lang: str | None, font_scale: float,
+            selftest: float | None, out: Path | None, screenshot: Path | None,
+            officer: str | None) -> int:
+    """lang None: the language chosen in the window before (Indonesian at first)."""
+    from PySide6.QtCore import QSettings
+
+    from .app import install_crash_dialog, make_app
+    from .main_window import MainWindow
+    from .selftest import SelfTest
+    from .session_controller import SessionController
+
+    paths = app_paths()
+    settings = QSettings(str(paths.config_dir / "workstation.ini"), QSettings.Format.IniFormat)
+    lang = lang or str(settings.value("ui/lang", "id"))
+    app = make_app(lang, font_scale)
+    # MediaPipe takes about a second to import: do it now, not on the analysis thread where
+    # holding the interpreter would freeze the window.
+    import mediapipe  # noqa: F401
+
+    config = load_model_config()
+    script = load_script()
+    script_files = available_scripts(paths.data_dir / "scripts")
+    tmp = tempfile.TemporaryDirectory(prefix="mars-selftest-") if selftest else None
+    location = (StoreLocation.in_dirs(Path(tmp.name), Path(tmp.name)) if tmp
+                else StoreLocation.in_dirs(paths.data_dir, paths.config_dir))
+    store, store_problem = None, ""
+    try:
+        store = Store.open(location)
+    except StoreError as exc:  # the window still opens and says so; nothing is recorded
+        store_problem = str(exc)
+        log.error("store: %s", exc)
+    controller = SessionController(config, store, script, lang,
+                                   {"officer": officer, "workstation": platform.node() or None},
+                                   script_files)
+    window = MainWindow(controller, officer)
+    window.camera_chosen = lambda spec: settings.setValue("camera/source", spec)
+    window.language_chosen = lambda chosen: settings.setValue("ui/lang", chosen)
+    install_crash_dialog(lambda: window)
+    if store_problem:
+        window.statusBar().showMessage(store_problem)
+    spec = source or settings.value("camera/source", "0")
+    try:
+        controller.open_camera(str(spec))
+        if source:
+            settings.setValue("camera/source", source)
+    except SourceError as exc:
+        window.video.show_message(str(exc))
+    window.resize(1400, 820)
+    window.show()
+    runner = None
+    if selftest:
+        runner = SelfTest(window, selftest, out, screenshot)
+        runner.start()
+    code = app.exec()
+    controller.shutdown()
+    if store is not None:
+        store.close()
+    if tmp is not None:
+        tmp.cleanup()
+    return runner.exit_code if runner else code

@@ -1,0 +1,717 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>ApplicantForm</name>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="74" />
+        <source>DD-MM-YYYY</source>
+        <translation>HH-BB-TTTT</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="76" />
+        <source>16 digits</source>
+        <translation>16 digit</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="29" />
+        <source>Full &amp;name</source>
+        <translation>&amp;Nama lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="30" />
+        <source>NI&amp;K</source>
+        <translation>NI&amp;K</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="31" />
+        <source>Place of birth</source>
+        <translation>Tempat lahir</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="32" />
+        <source>Date of birth</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="33" />
+        <source>Sex</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="34" />
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="35" />
+        <source>Passport application no.</source>
+        <translation>No. permohonan paspor</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="37" />
+        <source>Application type</source>
+        <translation>Jenis permohonan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="38" />
+        <source>Purpose of travel</source>
+        <translation>Tujuan perjalanan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="39" />
+        <source>Destination country</source>
+        <translation>Negara tujuan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="40" />
+        <source>Intended length of stay</source>
+        <translation>Rencana lama tinggal</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="41" />
+        <source>Sponsor</source>
+        <translation>Penjamin / sponsor</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="42" />
+        <source>Occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="43" />
+        <source>Placement agency (P3MI)</source>
+        <translation>Perusahaan penempatan (P3MI)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="44" />
+        <source>Labour office recommendation no.</source>
+        <translation>No. rekomendasi Dinas Tenaga Kerja</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="46" />
+        <source>Officer notes</source>
+        <translation>Catatan petugas</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="99" />
+        <source>(choose)</source>
+        <translation>(pilih)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="99" />
+        <source>Male</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="99" />
+        <source>Female</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="100" />
+        <source>Tourism</source>
+        <translation>Wisata</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="100" />
+        <source>Umrah / hajj</source>
+        <translation>Umrah / haji</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="101" />
+        <source>Family visit</source>
+        <translation>Kunjungan keluarga</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="101" />
+        <source>Study</source>
+        <translation>Belajar</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="102" />
+        <source>Work through a registered placement agency</source>
+        <translation>Bekerja melalui perusahaan penempatan terdaftar</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="103" />
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="103" />
+        <source>New passport</source>
+        <translation>Paspor baru</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="104" />
+        <source>Replacement (expired or full)</source>
+        <translation>Penggantian (habis berlaku atau penuh)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="105" />
+        <source>Replacement (lost or damaged)</source>
+        <translation>Penggantian (hilang atau rusak)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="111" />
+        <source>Required for this purpose of travel.</source>
+        <translation>Wajib diisi untuk tujuan perjalanan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="112" />
+        <source>The NIK has exactly 16 digits.</source>
+        <translation>NIK terdiri dari tepat 16 digit.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="113" />
+        <source>The NIK starts with an unknown province code.</source>
+        <translation>NIK diawali kode provinsi yang tidak dikenal.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="114" />
+        <source>Digits 7-12 of the NIK are not a date of birth.</source>
+        <translation>Digit ke-7 sampai ke-12 NIK bukan tanggal lahir.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="115" />
+        <source>The NIK does not match the date of birth and sex (expected digits 7-12: %1).</source>
+        <translation>NIK tidak sesuai dengan tanggal lahir dan jenis kelamin (digit ke-7 sampai ke-12 seharusnya: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="118" />
+        <source>The NIK does not match the sex (women: day + 40).</source>
+        <translation>NIK tidak sesuai dengan jenis kelamin (perempuan: tanggal + 40).</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="119" />
+        <source>Not a real date; write DD-MM-YYYY.</source>
+        <translation>Bukan tanggal yang benar; tulis HH-BB-TTTT.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="120" />
+        <source>The date is in the future.</source>
+        <translation>Tanggal tersebut belum terjadi.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="121" />
+        <source>The date is more than 120 years ago.</source>
+        <translation>Tanggal tersebut lebih dari 120 tahun yang lalu.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="122" />
+        <source>Choose one of the options.</source>
+        <translation>Pilih salah satu pilihan.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="123" />
+        <source>This text cannot be stored: %1</source>
+        <translation>Teks ini tidak dapat disimpan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="61" />
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="62" />
+        <source>&amp;USB camera</source>
+        <translation>Kamera &amp;USB</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="63" />
+        <source>&amp;IP camera (RTSP or HTTP MJPEG)</source>
+        <translation>Kamera &amp;IP (RTSP atau HTTP MJPEG)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="64" />
+        <source>&amp;Video file</source>
+        <translation>Berkas &amp;video</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="71" />
+        <source>Camera %1</source>
+        <translation>Kamera %1</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="76" />
+        <source>&amp;Browse...</source>
+        <translation>&amp;Telusuri...</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="78" />
+        <source>&amp;Test</source>
+        <translation>&amp;Uji</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="114" />
+        <source>Video file</source>
+        <translation>Berkas video</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="115" />
+        <source>Videos (*.mp4 *.mov *.avi *.mkv)</source>
+        <translation>Video (*.mp4 *.mov *.avi *.mkv)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="128" />
+        <source>Testing...</source>
+        <translation>Menguji...</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="134" />
+        <source>Works: %1</source>
+        <translation>Berfungsi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="134" />
+        <source>Does not work: %1</source>
+        <translation>Tidak berfungsi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="24" />
+        <source>&lt;h3&gt;Notice to the applicant&lt;/h3&gt;&lt;p&gt;During this interview a camera records your face. A computer program measures how your facial expression changes compared with your own calm answers at the start. This is advice for the officer only: it is not a lie detector and it does not decide your application. The officer decides.&lt;/p&gt;&lt;p&gt;No video is kept. The measurements are stored encrypted with your interview and sent to the Directorate General of Immigration.&lt;/p&gt;&lt;p&gt;You may refuse. The interview then continues without the measurement.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Does the applicant agree?&lt;/b&gt; Yes: Ctrl+Y. No: Ctrl+Shift+Y.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Pemberitahuan kepada pemohon&lt;/h3&gt;&lt;p&gt;Selama wawancara ini sebuah kamera merekam wajah Anda. Sebuah program komputer mengukur perubahan ekspresi wajah Anda dibandingkan dengan jawaban tenang Anda sendiri di awal wawancara. Hasilnya hanya saran bagi petugas: program ini bukan pendeteksi kebohongan dan tidak memutuskan permohonan Anda. Petugaslah yang memutuskan.&lt;/p&gt;&lt;p&gt;Video tidak disimpan. Hasil pengukuran disimpan terenkripsi bersama wawancara Anda dan dikirim ke Direktorat Jenderal Imigrasi.&lt;/p&gt;&lt;p&gt;Anda boleh menolak. Wawancara tetap dilanjutkan tanpa pengukuran.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Apakah pemohon setuju?&lt;/b&gt; Ya: Ctrl+Y. Tidak: Ctrl+Shift+Y.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="58" />
+        <source>Proceed with the application</source>
+        <translation>Lanjutkan permohonan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="59" />
+        <source>Defer (more documents needed)</source>
+        <translation>Tunda (perlu dokumen tambahan)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="60" />
+        <source>Refer to a second interview</source>
+        <translation>Rujuk ke wawancara lanjutan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="66" />
+        <source>I set the stress score aside</source>
+        <translation>Saya mengesampingkan skor stres</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="76" />
+        <source>&lt;b&gt;The officer's decision&lt;/b&gt; (the score is advice only)</source>
+        <translation>&lt;b&gt;Keputusan petugas&lt;/b&gt; (skor hanya sebagai saran)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="77" />
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="78" />
+        <source>Written reason (required)</source>
+        <translation>Alasan tertulis (wajib)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="80" />
+        <source>Why the score was set aside</source>
+        <translation>Alasan skor dikesampingkan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="90" />
+        <source>Write the reason for the decision.</source>
+        <translation>Tuliskan alasan keputusan.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="94" />
+        <source>Write why the score was set aside.</source>
+        <translation>Tuliskan alasan skor dikesampingkan.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="29" />
+        <source>open</source>
+        <translation>terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="30" />
+        <source>interrupted</source>
+        <translation>terputus</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="31" />
+        <source>finalised</source>
+        <translation>difinalisasi</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="32" />
+        <source>uploaded</source>
+        <translation>terunggah</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="36" />
+        <source>proceed</source>
+        <translation>dilanjutkan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="37" />
+        <source>defer</source>
+        <translation>ditunda</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="38" />
+        <source>refer to second interview</source>
+        <translation>dirujuk ke wawancara lanjutan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="86" />
+        <source>Session history</source>
+        <translation>Riwayat sesi</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="88" />
+        <source>Name, NIK or date (YYYY-MM-DD)</source>
+        <translation>Nama, NIK atau tanggal (TTTT-BB-HH)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="92" />
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="92" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="92" />
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="92" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="93" />
+        <source>Flagged</source>
+        <translation>Ditandai</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="93" />
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="97" />
+        <source>&amp;Open (read-only)</source>
+        <translation>&amp;Buka (hanya baca)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="99" />
+        <source>&amp;Resume interrupted session</source>
+        <translation>&amp;Lanjutkan sesi yang terputus</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="145" />
+        <source>Only an interrupted session can be resumed.</source>
+        <translation>Hanya sesi yang terputus yang dapat dilanjutkan.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="42" />
+        <source>MARS Desktop - interview analysis</source>
+        <translation>MARS Desktop - analisis wawancara</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="45" />
+        <source>No camera yet. Choose a camera, an IP camera URL or a video file in the settings.</source>
+        <translation>Belum ada kamera. Pilih kamera, URL kamera IP, atau berkas video di pengaturan.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="50" />
+        <source>Press Ctrl+N to start a new interview session.</source>
+        <translation>Tekan Ctrl+N untuk memulai sesi wawancara baru.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="63" />
+        <source>Interview script</source>
+        <translation>Naskah wawancara</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="99" />
+        <source>Interview</source>
+        <translation>Wawancara</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="105" />
+        <source>New session</source>
+        <translation>Sesi baru</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="106" />
+        <source>Applicant data done</source>
+        <translation>Data pemohon selesai</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="107" />
+        <source>Consent given</source>
+        <translation>Pemohon setuju</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="108" />
+        <source>Consent refused</source>
+        <translation>Pemohon menolak</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="110" />
+        <source>Start questions</source>
+        <translation>Mulai pertanyaan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="111" />
+        <source>Previous question</source>
+        <translation>Pertanyaan sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="112" />
+        <source>Next question</source>
+        <translation>Pertanyaan berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="113" />
+        <source>Pause analysis</source>
+        <translation>Jeda analisis</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="114" />
+        <source>Stop analysis</source>
+        <translation>Hentikan analisis</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="115" />
+        <source>End interview</source>
+        <translation>Akhiri wawancara</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="116" />
+        <source>Finalise</source>
+        <translation>Finalisasi</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="117" />
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="118" />
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="119" />
+        <source>Landmarks</source>
+        <translation>Titik wajah</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="120" />
+        <source>English / Indonesia</source>
+        <translation>Bahasa Inggris / Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="146" />
+        <source>Recording problem: %1. The interview can go on; the session is kept up to here.</source>
+        <translation>Masalah perekaman: %1. Wawancara dapat dilanjutkan; sesi tersimpan sampai titik ini.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="174" />
+        <source>Session finalised. Press Ctrl+N for the next applicant.</source>
+        <translation>Sesi telah difinalisasi. Tekan Ctrl+N untuk pemohon berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="179" />
+        <source>The applicant did not consent: the interview goes on without analysis, and the record says so.</source>
+        <translation>Pemohon tidak setuju: wawancara dilanjutkan tanpa analisis, dan hal ini dicatat.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="182" />
+        <source>Analysis stopped by the officer.</source>
+        <translation>Analisis dihentikan oleh petugas.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="184" />
+        <source>Analysis paused (F6 resumes).</source>
+        <translation>Analisis dijeda (F6 untuk melanjutkan).</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="186" />
+        <source>Analysis running. Ask the calm baseline questions first.</source>
+        <translation>Analisis berjalan. Ajukan dahulu pertanyaan dasar yang tenang.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="212" />
+        <source>Check the marked fields.</source>
+        <translation>Periksa isian yang ditandai.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="227" />
+        <source>The language changes at the next start of MARS.</source>
+        <translation>Bahasa berubah saat MARS dibuka berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="260" />
+        <source>The session store is not available.</source>
+        <translation>Penyimpanan sesi tidak tersedia.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="305" />
+        <source>Camera lost: %1. The session is kept; choose another camera or wait for it to come back.</source>
+        <translation>Kamera terputus: %1. Sesi tetap tersimpan; pilih kamera lain atau tunggu kamera tersambung kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="309" />
+        <source>The video has ended.</source>
+        <translation>Video telah selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="325" />
+        <source>face found</source>
+        <translation>wajah terdeteksi</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="325" />
+        <source>no face</source>
+        <translation>wajah tidak terdeteksi</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="327" />
+        <source> (others in view)</source>
+        <translation> (ada orang lain dalam gambar)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="328" />
+        <source>camera %1 fps</source>
+        <translation>kamera %1 fps</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="329" />
+        <source>camera lost, reconnecting</source>
+        <translation>kamera terputus, menyambung ulang</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="330" />
+        <source>camera lost</source>
+        <translation>kamera terputus</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="330" />
+        <source>video ended</source>
+        <translation>video selesai</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="331" />
+        <source>no camera</source>
+        <translation>tidak ada kamera</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="332" />
+        <source>store ok</source>
+        <translation>penyimpanan baik</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="332" />
+        <source>store FAILED</source>
+        <translation>penyimpanan GAGAL</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="333" />
+        <source>store unavailable</source>
+        <translation>penyimpanan tidak tersedia</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="335" />
+        <source>latency %1 ms</source>
+        <translation>latensi %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="336" />
+        <source>dropped %1</source>
+        <translation>terlewat %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePanel</name>
+    <message>
+        <location filename="../../mars_desktop/ui/score_panel.py" line="28" />
+        <source>change from baseline (x reference)</source>
+        <translation>perubahan dari dasar (x acuan)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/score_panel.py" line="29" />
+        <source>time (s)</source>
+        <translation>waktu (detik)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/score_panel.py" line="34" />
+        <source>stress score (%)</source>
+        <translation>skor stres (%)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/score_panel.py" line="41" />
+        <source>Advice only: the score shows change from this applicant's own calm baseline. It is not a lie detector and never decides; the officer does.</source>
+        <translation>Hanya saran: skor menunjukkan perubahan dari kondisi tenang pemohon ini sendiri. Skor bukan pendeteksi kebohongan dan tidak pernah memutuskan; petugaslah yang memutuskan.</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPanel</name>
+    <message>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="43" />
+        <source>[baseline]</source>
+        <translation>[dasar]</translation>
+    </message>
+</context>
+<context>
+    <name>SessionView</name>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="51" />
+        <source>Session %1 (read-only)</source>
+        <translation>Sesi %1 (hanya baca)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="58" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="58" />
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../mars_desktop/ui/app.py" line="86" />
+        <source>Unexpected problem</source>
+        <translation>Masalah tak terduga</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/app.py" line="87" />
+        <source>Something went wrong: %1
+
+The interview session is kept. Details are in the log file.</source>
+        <translation>Terjadi kesalahan: %1
+
+Sesi wawancara tetap tersimpan. Rinciannya ada di berkas log.</translation>
+    </message>
+</context>
+</TS>
