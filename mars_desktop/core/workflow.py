@@ -67,11 +67,12 @@ class Workflow:
         self.question_index = max(0, min(count - 1, self.question_index + delta))
         return self.question_index
 
-    def take_up(self) -> None:
-        """An interrupted session taken up from the history: what is recorded stays, and
-        the officer records the decision."""
+    def take_up(self, consent: bool, question_index: int) -> None:
+        """An interrupted session taken up from the history: what was recorded stays, and
+        the interview goes on from the question it had reached."""
         if self.step not in (Step.IDLE, Step.FINALISED):
             raise WorkflowError("finish the current session first")
-        self.step = Step.DECISION
-        self.question_index = -1
-        self.analysis_stopped = True
+        self.step = Step.INTERVIEW
+        self.consent = consent
+        self.question_index = question_index
+        self.analysis_paused = self.analysis_stopped = False

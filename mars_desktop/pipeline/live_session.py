@@ -12,11 +12,14 @@ from dataclasses import dataclass
 
 from ..adapters.sources import Frame
 from ..adapters.store import Store
-from ..core.interview import InterviewAnalysis, WindowEvent
+from ..core.interview import InterviewAnalysis, WindowEvent, rescore
 from ..core.model_config import ModelConfig
 from .frame_analyzer import FrameAnalyzer, FrameResult
 from .result_json import question_dict
 from .session_recorder import SessionRecorder
+from .session_view import StoredInterview
+
+RESUME_GAP_S = 1.0  # media time left between the recorded part and the resumed part
 
 
 @dataclass(frozen=True)
@@ -27,17 +30,27 @@ class ClosedQuestion:
 
 class LiveSession:
     def __init__(self, config: ModelConfig, store: Store | None, session_id: str | None,
-                 analyzer: FrameAnalyzer | None = None):
-        """`analyzer`, if given, is a warm one lent for this session (restarted, not closed)."""
+                 analyzer: FrameAnalyzer | None = None, earlier: StoredInterview | None = None):
+        """`analyzer`, if given, is a warm one lent for this session (restarted, not closed).
+        `earlier`: an interrupted session taken up again; its questions, windows and
+        baseline map stand, and the camera's clock continues after what was recorded."""
         self.config = config
         self._own_analyzer = analyzer is None
         self.analyzer = analyzer or FrameAnalyzer(config)
         self.analyzer.restart()
-        self.interview = InterviewAnalysis(config)
+        self.t_offset = 0.0
+        if earlier is not None:
+            self.interview = rescore(config, earlier.records)
+            self.t_offset = earlier.row["recorded_until_s"] + RESUME_GAP_S
+        else:
+            self.interview = InterviewAnalysis(config)
         self.recorder = (SessionRecorder(store, session_id, self.interview)
                          if store is not None and session_id else None)
+        if earlier is not None and self.recorder is not None:
+            self.recorder.already_stored([len(r.windows) for r in earlier.records],
+                                         [qr["result"] is not None for qr in earlier.questions])
         self.paused = False
-        self.latest_t = 0.0
+        self.latest_t = self.t_offset
         self.frames = 0
         self._reported: set[tuple[int, str, float | None]] = set()
 
@@ -48,7 +61,7 @@ class LiveSession:
     def process(self, frame: Frame) -> tuple[FrameResult | None, list[WindowEvent]]:
         if self.paused:
             return None, []
-        res = self.analyzer.process(frame.image, frame.t)
+        res = self.analyzer.process(frame.image, frame.t + self.t_offset)
         if res is None:
             return None, []
         self.latest_t = res.t

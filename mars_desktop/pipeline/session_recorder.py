@@ -20,6 +20,11 @@ class SessionRecorder:
         self._results_stored: list[bool] = []
         self._had_model = False
 
+    def already_stored(self, windows: list[int], results: list[bool]) -> None:
+        """A resumed session: what the earlier run stored is not written again."""
+        self._windows_stored, self._results_stored = list(windows), list(results)
+        self._had_model = self.interview.model is not None
+
     def sync(self, events: list[WindowEvent] = ()) -> None:
         sid, qs = self.session_id, self.interview.questions
         signals = {id(e.window): e.signal for e in events}

@@ -7,23 +7,31 @@ run never closed (a crash, a power cut) is scored from its stored windows up to
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..adapters.store import Store
 from ..adapters.store import queries as q
 from ..core.interview import QuestionRecord, rescore
-from ..core.model_config import model_config_from_dict
+from ..core.model_config import ModelConfig, model_config_from_dict
 from .result_json import interview_dict, question_dict
 
 
-def session_dict(store: Store, session_id: str) -> dict[str, Any]:
+@dataclass
+class StoredInterview:
+    row: dict[str, Any]
+    questions: list[dict[str, Any]]  # question rows, with their stored results
+    records: list[QuestionRecord]  # rebuilt with their windows; an unclosed one ends at
+    config: ModelConfig            # recorded_until_s
+
+
+def load_interview(store: Store, session_id: str) -> StoredInterview:
     with store.reader() as conn:
         row = q.session_row(conn, session_id)
         questions = q.question_rows(conn, session_id)
         windows = q.windows_of(conn, session_id)
     model = dict(row["model"])
     model.pop("digest", None)
-    config = model_config_from_dict(model)
     records = []
     for qr in questions:
         rec = QuestionRecord(qr["question_id"], qr["text"], qr["start_s"], qr["baseline"],
@@ -31,7 +39,13 @@ def session_dict(store: Store, session_id: str) -> dict[str, Any]:
         if rec.end_s is None:
             rec.end_s = max(rec.start_s, row["recorded_until_s"])
         records.append(rec)
-    interview = rescore(config, records)
+    return StoredInterview(row, questions, records, model_config_from_dict(model))
+
+
+def session_dict(store: Store, session_id: str) -> dict[str, Any]:
+    stored = load_interview(store, session_id)
+    row, questions, records = stored.row, stored.questions, stored.records
+    interview = rescore(stored.config, records)
     doc_questions = []
     for qr, rec in zip(questions, records, strict=True):
         if qr["result"] is not None:

@@ -19,6 +19,7 @@ from ..core.model_config import ModelConfig
 from ..pipeline.frame_analyzer import FrameAnalyzer
 from ..pipeline.frame_slot import LatestSlot
 from ..pipeline.live_session import LiveSession
+from ..pipeline.session_view import StoredInterview
 from .thread_priority import lower_this_thread
 
 log = logging.getLogger(__name__)
@@ -34,9 +35,10 @@ class AnalysisWorker(QObject):
     finished = Signal()
 
     def __init__(self, config: ModelConfig, slot: LatestSlot[Frame], store: Store | None,
-                 session_id: str | None, analyzer: FrameAnalyzer | None = None):
+                 session_id: str | None, analyzer: FrameAnalyzer | None = None,
+                 earlier: StoredInterview | None = None):
         super().__init__()
-        self._analyzer = analyzer
+        self._analyzer, self._earlier = analyzer, earlier
         self._config, self._slot = config, slot
         self._store, self._session_id = store, session_id
         self.session: LiveSession | None = None
@@ -47,11 +49,12 @@ class AnalysisWorker(QObject):
         lower_this_thread()
         try:
             self.session = LiveSession(self._config, self._store, self._session_id,
-                                       self._analyzer)
+                                       self._analyzer, self._earlier)
         except Exception as exc:
             log.exception("analysis could not start")
             self.failed.emit(str(exc))
             return
+        self._report([])  # a resumed session's earlier questions come back on the plot
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)

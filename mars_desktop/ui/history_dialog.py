@@ -144,7 +144,5 @@ class HistoryDialog(QDialog):
         if row is None or row["state"] != "interrupted":
             self.message.setText(self.tr("Only an interrupted session can be resumed."))
             return
-        self.store.resume(row["id"])
-        self.store.end_recording(row["id"])
-        self.resumed = row["id"]
+        self.resumed = row["id"]  # the window takes it up (and locks it) from here
         self.accept()

@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
         if self.history.resumed:
             self.scores.clear()
             self.c.take_up(self.history.resumed)
+            self.form.set_values({**dict.fromkeys(self.form.inputs), **self.c.applicant})
 
     def on_camera(self) -> None:
         from .camera_dialog import CameraDialog

@@ -20,6 +20,7 @@ from ..core.interview_script import InterviewScript, ScriptQuestion
 from ..core.model_config import ModelConfig
 from ..core.workflow import Step, Workflow
 from ..pipeline.frame_analyzer import FrameAnalyzer
+from ..pipeline.session_view import StoredInterview, load_interview
 from ..pipeline.store_run import model_record
 from .analysis_worker import AnalysisWorker, start_worker_thread
 from .capture_thread import CaptureThread
@@ -159,25 +160,25 @@ class SessionController(QObject):
         self.step_changed.emit(self.workflow.step)
 
     def applicant_done(self, applicant: dict[str, str | None]) -> None:
-        self._applicant = {k: v for k, v in applicant.items() if v is not None}
+        self.applicant = {k: v for k, v in applicant.items() if v is not None}
         self.workflow.advance(Step.APPLICANT)
         self.step_changed.emit(self.workflow.step)
 
     def record_consent(self, given: bool) -> None:
         if self.store is not None:
             self.session_id = self.store.create_session(
-                self._applicant, model=model_record(self.config),
+                self.applicant, model=model_record(self.config),
                 info={**self.info, "source": self.source_spec}, consent=given, recording=True)
         self.workflow.record_consent(given)
         if given:
             self._start_worker()
         self.step_changed.emit(self.workflow.step)
 
-    def _start_worker(self) -> None:
+    def _start_worker(self, earlier: StoredInterview | None = None) -> None:
         if self.capture is None:
             return
         self.worker = AnalysisWorker(self.config, self.capture.analysis, self.store,
-                                     self.session_id, self.analyzer)
+                                     self.session_id, self.analyzer, earlier)
         self.worker.analysed.connect(self.analysed)
         self.worker.window_signal.connect(self.window_signal)
         self.worker.question_closed.connect(self._question_closed)
@@ -264,10 +265,21 @@ class SessionController(QObject):
         self.step_changed.emit(self.workflow.step)
 
     def take_up(self, session_id: str) -> None:
-        """Continue an interrupted session (already resumed in the store) at its decision."""
-        self.workflow.take_up()
+        """Continue an interrupted session: its questions and baseline stand, and the
+        interview goes on from the question it had reached, on the current camera."""
+        stored = load_interview(self.store, session_id)
+        asked = [qr["question_id"] for qr in stored.questions]
+        ids = [q.question_id for q in self.script.questions]
+        index = ids.index(asked[-1]) if asked and asked[-1] in ids else -1
+        self.store.resume(session_id, actor=self.info.get("officer"))
+        self.workflow.take_up(stored.row["consent"], index)
         self.session_id, self.results = session_id, {}
+        self.applicant = {k: v for k, v in stored.row["applicant"].items() if v is not None}
+        if stored.row["consent"]:
+            self._start_worker(earlier=stored)
         self.step_changed.emit(self.workflow.step)
+        if index >= 0:
+            self.question_changed.emit(index)
 
     def shutdown(self) -> None:
         """Threads stopped; a session closed mid-interview is found interrupted at the next

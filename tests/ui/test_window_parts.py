@@ -48,12 +48,31 @@ def test_history_search_open_and_resume(qtbot, window, store, model_config):
     h.open_selected()
     assert h.viewer is not None and h.viewer.scores.scored_count() == 1
     h.viewer.close()
+    w.c.open_camera(str(feat_file("WolfgangLanger_Pexels.mp4")))
     h.resume_selected()
-    assert w.c.workflow.step is Step.DECISION and w.c.session_id == siti
+    # The interview goes on from the question it had reached (q1), with its baseline.
+    assert w.c.workflow.step is Step.INTERVIEW and w.c.session_id == siti
+    assert w.c.current_question().question_id == "q1"
+    assert w.form.values()["full_name"] == "Siti Aminah"
+    qtbot.waitUntil(lambda: w.scores.scored_count() >= 1, timeout=10_000)  # q1's bar is back
+    w.activateWindow()  # back from the history dialog and the viewer
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5000)
+    key(qtbot, w, "Ctrl+Right")
+    assert w.c.current_question().question_id == "q2"
+    qtbot.wait(3000)
+    key(qtbot, w, "F8")
+    assert w.c.workflow.step is Step.DECISION
     w.decision.reason.setPlainText("Dilanjutkan setelah listrik padam.")
     key(qtbot, w, "Ctrl+Shift+F")
     with store.reader() as conn:
-        assert queries.session_row(conn, siti)["state"] == "finalised"
+        row = queries.session_row(conn, siti)
+        qs = queries.question_rows(conn, siti)
+        windows = queries.windows_of(conn, siti)
+    assert row["state"] == "finalised"
+    assert [q["question_id"] for q in qs] == ["b1", "q1", "q2"]
+    assert len(windows[0]) == 10 and len(windows[1]) == 6  # nothing written twice
+    assert windows[2] and windows[2][0].start_s > qs[1]["end_s"]  # the clock went on
+    assert all(q["result"] is not None for q in qs)
 
 
 def test_camera_dialog_tests_a_source_without_freezing(qtbot, window):
