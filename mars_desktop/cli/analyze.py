@@ -121,6 +121,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
             from ..pipeline.store_bench import run_store_bench
 
             figures = run_store_bench(config)
+        elif str(args.video) == "export":
+            from ..pipeline.report_bench import run_export_bench
+
+            figures = run_export_bench()
         else:
             figures = run_bench(args.video, config, max_frames=args.max_frames)
     except (SourceError, ModelConfigError) as exc:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMainWindow,
+    QProgressBar,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -85,6 +86,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(split)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label, 1)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: an export takes under a second or so
+        self.progress.setMaximumWidth(120)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
         self._make_actions()
         self._connect()
         self._timer = QTimer(self)
@@ -114,6 +120,7 @@ class MainWindow(QMainWindow):
             ("stop", self.tr("Stop analysis"), "F7", self.on_stop),
             ("end", self.tr("End interview"), "F8", self.on_end),
             ("finalise", self.tr("Finalise"), "Ctrl+Shift+F", self.on_finalise),
+            ("export", self.tr("Export report"), "Ctrl+E", self.on_export),
             ("history", self.tr("History"), "Ctrl+H", self.on_history),
             ("camera", self.tr("Camera"), "Ctrl+K", self.on_camera),
             ("landmarks", self.tr("Landmarks"), "Ctrl+L", self.on_landmarks),
@@ -153,9 +160,11 @@ class MainWindow(QMainWindow):
             if w.analysing or w.analysis_paused:
                 names |= {"pause", "stop"}
             return names
-        return {Step.IDLE: {"new", "history"}, Step.APPLICANT: {"continue"},
-                Step.CONSENT: {"consent_yes", "consent_no"}, Step.DECISION: {"finalise"},
-                Step.FINALISED: {"new", "history"}}[step] | {"camera", "landmarks", "language"}
+        always = {"camera", "landmarks", "language"}
+        return always | {Step.IDLE: {"new", "history"}, Step.APPLICANT: {"continue"},
+                         Step.CONSENT: {"consent_yes", "consent_no"},
+                         Step.DECISION: {"finalise"},
+                         Step.FINALISED: {"new", "history", "export"}}[step]
 
     def _show_step(self, step: Step) -> None:
         self.steps.setCurrentWidget(self._pages[step])
@@ -254,6 +263,39 @@ class MainWindow(QMainWindow):
             return
         code, reason, why = self.decision.values()
         self.c.finalise(code, reason, self.officer, why)
+
+    def on_export(self) -> None:
+        """Ask where (the dialog confirms before overwriting), then export off the GUI thread."""
+        if self.c.store is None or not self.c.session_id:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..pipeline.report_export import build_report, safe_file_name
+
+        folder = self.c.store.location.database.parent / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = safe_file_name(build_report(self.c.store, self.c.session_id))
+        self.export_dialog = QFileDialog(self, self.tr("Export report"), str(folder / name),
+                                         self.tr("PDF (*.pdf)"))
+        self.export_dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        self.export_dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        self.export_dialog.fileSelected.connect(lambda p: self.export_to(p, overwrite=True))
+        self.export_dialog.open()
+
+    def export_to(self, path: str, overwrite: bool = False) -> None:
+        from .report_job import ReportJob
+
+        self.progress.show()
+        self.statusBar().showMessage(self.tr("Exporting the report..."))
+        self.report_job = ReportJob(self.c.store, self.c.session_id, path, self.c.lang,
+                                    overwrite, self.officer)
+        self.report_job.done.connect(self._exported)
+        self.report_job.start()
+
+    def _exported(self, ok: bool, detail: str) -> None:
+        self.progress.hide()
+        text = self.tr("Report saved: %1") if ok else self.tr("Report not saved: %1")
+        self.statusBar().showMessage(text.replace("%1", detail), 15000)
 
     def on_history(self) -> None:
         if self.c.store is None:

@@ -428,222 +428,248 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="42" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="43" />
         <source>MARS Desktop - interview analysis</source>
         <translation>MARS Desktop - analisis wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="45" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="46" />
         <source>No camera yet. Choose a camera, an IP camera URL or a video file in the settings.</source>
         <translation>Belum ada kamera. Pilih kamera, URL kamera IP, atau berkas video di pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="50" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="51" />
         <source>Press Ctrl+N to start a new interview session.</source>
         <translation>Tekan Ctrl+N untuk memulai sesi wawancara baru.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="63" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="64" />
         <source>Interview script</source>
         <translation>Naskah wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="99" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="105" />
         <source>Interview</source>
         <translation>Wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="105" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="111" />
         <source>New session</source>
         <translation>Sesi baru</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="106" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="112" />
         <source>Applicant data done</source>
         <translation>Data pemohon selesai</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="107" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="113" />
         <source>Consent given</source>
         <translation>Pemohon setuju</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="108" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="114" />
         <source>Consent refused</source>
         <translation>Pemohon menolak</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="110" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="116" />
         <source>Start questions</source>
         <translation>Mulai pertanyaan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="111" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="117" />
         <source>Previous question</source>
         <translation>Pertanyaan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="112" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="118" />
         <source>Next question</source>
         <translation>Pertanyaan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="113" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="119" />
         <source>Pause analysis</source>
         <translation>Jeda analisis</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="114" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="120" />
         <source>Stop analysis</source>
         <translation>Hentikan analisis</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="115" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="121" />
         <source>End interview</source>
         <translation>Akhiri wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="116" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="122" />
         <source>Finalise</source>
         <translation>Finalisasi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="117" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="123" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="278" />
+        <source>Export report</source>
+        <translation>Ekspor laporan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="124" />
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="118" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="125" />
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="119" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="126" />
         <source>Landmarks</source>
         <translation>Titik wajah</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="120" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="127" />
         <source>English / Indonesia</source>
         <translation>Bahasa Inggris / Indonesia</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="146" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="153" />
         <source>Recording problem: %1. The interview can go on; the session is kept up to here.</source>
         <translation>Masalah perekaman: %1. Wawancara dapat dilanjutkan; sesi tersimpan sampai titik ini.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="174" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="183" />
         <source>Session finalised. Press Ctrl+N for the next applicant.</source>
         <translation>Sesi telah difinalisasi. Tekan Ctrl+N untuk pemohon berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="179" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="188" />
         <source>The applicant did not consent: the interview goes on without analysis, and the record says so.</source>
         <translation>Pemohon tidak setuju: wawancara dilanjutkan tanpa analisis, dan hal ini dicatat.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="182" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="191" />
         <source>Analysis stopped by the officer.</source>
         <translation>Analisis dihentikan oleh petugas.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="184" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="193" />
         <source>Analysis paused (F6 resumes).</source>
         <translation>Analisis dijeda (F6 untuk melanjutkan).</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="186" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="195" />
         <source>Analysis running. Ask the calm baseline questions first.</source>
         <translation>Analisis berjalan. Ajukan dahulu pertanyaan dasar yang tenang.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="212" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="221" />
         <source>Check the marked fields.</source>
         <translation>Periksa isian yang ditandai.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="227" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="236" />
         <source>The language changes at the next start of MARS.</source>
         <translation>Bahasa berubah saat MARS dibuka berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="260" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="279" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="289" />
+        <source>Exporting the report...</source>
+        <translation>Mengekspor laporan...</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="297" />
+        <source>Report saved: %1</source>
+        <translation>Laporan tersimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="297" />
+        <source>Report not saved: %1</source>
+        <translation>Laporan tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="302" />
         <source>The session store is not available.</source>
         <translation>Penyimpanan sesi tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="305" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="348" />
         <source>Camera lost: %1. The session is kept; choose another camera or wait for it to come back.</source>
         <translation>Kamera terputus: %1. Sesi tetap tersimpan; pilih kamera lain atau tunggu kamera tersambung kembali.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="309" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="352" />
         <source>The video has ended.</source>
         <translation>Video telah selesai.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="325" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="368" />
         <source>face found</source>
         <translation>wajah terdeteksi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="325" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="368" />
         <source>no face</source>
         <translation>wajah tidak terdeteksi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="327" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="370" />
         <source> (others in view)</source>
         <translation> (ada orang lain dalam gambar)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="328" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="371" />
         <source>camera %1 fps</source>
         <translation>kamera %1 fps</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="329" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="372" />
         <source>camera lost, reconnecting</source>
         <translation>kamera terputus, menyambung ulang</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="330" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="373" />
         <source>camera lost</source>
         <translation>kamera terputus</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="330" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="373" />
         <source>video ended</source>
         <translation>video selesai</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="331" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="374" />
         <source>no camera</source>
         <translation>tidak ada kamera</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="332" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="375" />
         <source>store ok</source>
         <translation>penyimpanan baik</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="332" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="375" />
         <source>store FAILED</source>
         <translation>penyimpanan GAGAL</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="333" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="376" />
         <source>store unavailable</source>
         <translation>penyimpanan tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="335" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="378" />
         <source>latency %1 ms</source>
         <translation>latensi %1 ms</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="336" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="379" />
         <source>dropped %1</source>
         <translation>terlewat %1</translation>
     </message>

@@ -218,3 +218,33 @@ def test_landmarks_toggle_language_switch_and_larger_font(qtbot, window):
         f = app.font()
         f.setPointSizeF(before)
         app.setFont(f)
+
+
+def test_export_after_finalising_without_freezing(qtbot, window, store, model_config,
+                                                  tmp_path):
+    from mars_desktop.pipeline.report_export import verify_report
+
+    w = window
+    w.c.open_camera(str(feat_file("WolfgangLanger_Pexels.mp4")))
+    key(qtbot, w, "Ctrl+N")
+    w.form.set_values(GOOD)
+    key(qtbot, w, "Ctrl+Return")
+    key(qtbot, w, "Ctrl+Shift+Y")
+    key(qtbot, w, "F5")
+    key(qtbot, w, "F8")
+    assert not w.actions_by_name["export"].isEnabled()  # only a finalised session
+    w.decision.reason.setPlainText("Dokumen lengkap.")
+    key(qtbot, w, "Ctrl+Shift+F")
+    assert w.actions_by_name["export"].isEnabled()
+    key(qtbot, w, "Ctrl+E")
+    default = w.export_dialog.selectedFiles()[0]
+    assert default.endswith(".pdf") and "Siti_Aminah" in default
+    w.export_dialog.reject()
+    target = tmp_path / "laporan.pdf"
+    w.export_to(str(target))
+    assert w.progress.isVisible()
+    qtbot.waitUntil(lambda: "Report saved" in w.statusBar().currentMessage(), timeout=15_000)
+    assert not w.progress.isVisible()
+    assert verify_report(store, target)[0]
+    w.export_to(str(target))  # exists and not confirmed: refused, never overwritten
+    qtbot.waitUntil(lambda: "not saved" in w.statusBar().currentMessage(), timeout=15_000)

@@ -279,6 +279,11 @@ class Store:
             log.warning("%d session(s) left open by a crash are now interrupted", len(crashed))
         return crashed
 
+    def record_event(self, action: str, session_id: str | None, detail: dict[str, Any],
+                     actor: str | None = None) -> None:
+        """An audit event for something done outside the store (a report exported)."""
+        self.writer.call(lambda c: _audit(c, action, session_id, detail, actor))
+
     # -- settings and retention -------------------------------------------------------------
 
     def setting(self, key: str) -> str:
