@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -33,6 +34,7 @@ from .video_view import VideoView
 
 log = logging.getLogger(__name__)
 REPAINT_MS = 50  # plots and status; frames are shown as they come
+STATUS_EVERY = 5  # ticks: the status bar changes four times a second, enough to read
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +54,9 @@ class MainWindow(QMainWindow):
         self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.interview_note = QLabel()
         self.interview_note.setWordWrap(True)
+        # A new question's text must not re-lay out the window (and repaint the plots).
+        self.interview_note.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                          QSizePolicy.Policy.Ignored)
         self.interview_note.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.steps = QStackedWidget()
         scroll = QScrollArea()
@@ -85,6 +90,8 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 3)
         self.setCentralWidget(split)
         self.status_label = QLabel()
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.status_label, 1)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: an export takes under a second or so
@@ -93,6 +100,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self._make_actions()
         self._connect()
+        self._ticks = 0
         self._timer = QTimer(self)
         self._timer.setInterval(REPAINT_MS)
         self._timer.timeout.connect(self._tick)
@@ -359,7 +367,9 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         self._show_latest_frame()  # in case a signal was merged away
         self.scores.redraw_if_dirty()
-        self._update_status()
+        self._ticks += 1
+        if self._ticks % STATUS_EVERY == 0:
+            self._update_status()
 
     def _update_status(self) -> None:
         self.c.refresh_camera_state()
@@ -374,9 +384,13 @@ class MainWindow(QMainWindow):
                "off": self.tr("no camera")}[s.camera]
         store = {"ok": self.tr("store ok"), "failed": self.tr("store FAILED"),
                  "unavailable": self.tr("store unavailable")}[s.store]
-        self.status_label.setText(" | ".join([
+        self._set_status_text(" | ".join([
             cam, face, self.tr("latency %1 ms").replace("%1", f"{lat:.0f}"),
             self.tr("dropped %1").replace("%1", str(s.dropped)), store]))
+
+    def _set_status_text(self, text: str) -> None:
+        if text != self.status_label.text():
+            self.status_label.setText(text)
 
     def closeEvent(self, event) -> None:
         self._timer.stop()

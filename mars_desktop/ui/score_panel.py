@@ -23,6 +23,7 @@ class ScorePanel(QWidget):
         self._n = 0
         self._bars: dict[int, tuple[str, float | None, bool, str]] = {}
         self._dirty = False
+        self._ticks: list[tuple[int, str]] = []
         pg.setConfigOptions(antialias=False, background="w", foreground="k")
         self.signal_plot = pg.PlotWidget()
         self.signal_plot.setLabel("left", self.tr("change from baseline (x reference)"))
@@ -84,5 +85,7 @@ class ScorePanel(QWidget):
                    pg.mkBrush(150, 150, 150) if self._bars[i][1] is None else
                    pg.mkBrush(60, 120, 200) for i in idx]
         self.bars.setOpts(x=list(range(len(idx))), height=heights, width=0.6, brushes=brushes)
-        ax = self.bar_plot.getAxis("bottom")
-        ax.setTicks([[(k, self._bars[i][0]) for k, i in enumerate(idx)]])
+        ticks = [(k, self._bars[i][0]) for k, i in enumerate(idx)]
+        if ticks != self._ticks:  # new labels re-lay out the axis: only when they change
+            self._ticks = ticks
+            self.bar_plot.getAxis("bottom").setTicks([ticks])

@@ -39,6 +39,7 @@ class SelfTest(QObject):
         self._ticker.setInterval(STALL_TICK_MS)
         self._ticker.timeout.connect(self._tick)
         self.exit_code = 1
+        self._start = (0, 0, 0, 0)
 
     def start(self) -> None:
         QTimer.singleShot(300, self._begin)
@@ -60,6 +61,12 @@ class SelfTest(QObject):
         w.on_consent(True)
         self._ticker.start()
         self._t0 = time.monotonic()
+        c = w.c
+        # Counted from here, once the window is up and the interview starts.
+        self._start = (c.capture.frames_captured if c.capture else 0, w.video.frames_displayed,
+                       c.status.dropped, len(w.video.latencies_ms))
+        log.info("self-test starts; before it: %d captured, %d dropped", self._start[0],
+                 self._start[2])
         n = len(w.c.script.questions)
         step_ms = int(self.seconds * 1000 / (n + 1))
         for k in range(n):
@@ -86,11 +93,13 @@ class SelfTest(QObject):
 
     def stats(self) -> dict:
         c, v = self.w.c, self.w.video
-        lat = np.array(v.latencies_ms[5:] or v.latencies_ms or [np.nan])
+        captured0, displayed0, dropped0, latency0 = self._start
+        lat = np.array(v.latencies_ms[latency0:] or [np.nan])
+        captured = c.capture.frames_captured if c.capture else c.frames_captured
         return {
-            "frames_captured": c.capture.frames_captured if c.capture else c.frames_captured,
-            "frames_displayed": v.frames_displayed,
-            "frames_dropped": c.status.dropped,
+            "frames_captured": captured - captured0,
+            "frames_displayed": v.frames_displayed - displayed0,
+            "frames_dropped": c.status.dropped - dropped0,
             "latency_ms_p95": round(float(np.percentile(lat, 95)), 2),
             "gui_stall_ms_max": round(self.stall_ms_max, 2),
             "questions_scored": self.w.scores.scored_count(),

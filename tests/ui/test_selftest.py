@@ -44,3 +44,15 @@ def test_selftest_runs_a_whole_interview_and_reports(tmp_path):
     # The self-test used a store of its own: nothing was recorded in the workstation's.
     listed = run_mars("sessions", "list", "--json")
     assert json.loads(listed.stdout) == []
+
+
+def test_high_dpi_and_larger_font(tmp_path):
+    """At a 1.5 device pixel ratio and 1.25x text the window still runs and renders."""
+    video = _camera_video(tmp_path / "cam.mp4")
+    r = run_mars("gui", "--source", str(video), "--selftest", "8", "--font-scale", "1.25",
+                 "--out", str(tmp_path / "s.json"), "--screenshot", str(tmp_path / "hi.png"),
+                 env={"QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5"}, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    shot = cv2.imread(str(tmp_path / "hi.png"))
+    assert shot.shape[1] >= 1.4 * 1400  # the window is 1400 logical pixels wide
+    assert json.loads((tmp_path / "s.json").read_text())["frames_displayed"] > 0
