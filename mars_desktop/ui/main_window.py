@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.decision = DecisionPanel()
         self.idle = QLabel(self.tr("Press Ctrl+N to start a new interview session."))
         self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.idle.setWordWrap(True)  # a long sentence must not widen its pane
         self.interview_note = QLabel()
         self.interview_note.setWordWrap(True)
         # A new question's text must not re-lay out the window (and repaint the plots).
@@ -86,8 +87,9 @@ class MainWindow(QMainWindow):
         split.addWidget(self.video)
         split.addWidget(self.steps)
         split.addWidget(right)
-        split.setSizes([560, 380, 460])
-        split.setStretchFactor(0, 3)
+        split.setSizes([500, 330, 450])
+        for i, stretch in enumerate((3, 2, 3)):  # the picture and the plot matter most
+            split.setStretchFactor(i, stretch)
         self.setCentralWidget(split)
         self.status_label = QLabel()
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored,
@@ -247,6 +249,7 @@ class MainWindow(QMainWindow):
         """Overridden by the app to remember the choice."""
 
     def on_consent(self, given: bool) -> None:
+        self.scores.expect([q.question_id for q in self.c.script.questions])
         self.c.record_consent(given)
 
     def on_move(self, delta: int) -> None:

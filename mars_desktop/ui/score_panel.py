@@ -24,6 +24,7 @@ class ScorePanel(QWidget):
         self._bars: dict[int, tuple[str, float | None, bool, str]] = {}
         self._dirty = False
         self._ticks: list[tuple[int, str]] = []
+        self._planned: list[str] = []
         pg.setConfigOptions(antialias=False, background="w", foreground="k")
         self.signal_plot = pg.PlotWidget()
         self.signal_plot.setLabel("left", self.tr("change from baseline (x reference)"))
@@ -48,6 +49,14 @@ class ScorePanel(QWidget):
         lay.addWidget(self.signal_plot, 1)
         lay.addWidget(self.bar_plot, 1)
         lay.addWidget(self.note)
+
+    def expect(self, question_ids: list[str]) -> None:
+        """Lay the bar axis out once for the script's questions, so a closing question only
+        fills its bar (re-laying out the axis mid-interview froze the window)."""
+        self._planned = list(question_ids)
+        self.bar_plot.setXRange(-0.5, max(1, len(question_ids)) - 0.5, padding=0.02)
+        self.bar_plot.disableAutoRange(axis="x")
+        self._dirty = True
 
     def clear(self) -> None:
         self._t[:] = np.nan
@@ -85,7 +94,11 @@ class ScorePanel(QWidget):
                    pg.mkBrush(150, 150, 150) if self._bars[i][1] is None else
                    pg.mkBrush(60, 120, 200) for i in idx]
         self.bars.setOpts(x=list(range(len(idx))), height=heights, width=0.6, brushes=brushes)
-        ticks = [(k, self._bars[i][0]) for k, i in enumerate(idx)]
+        labels = dict(enumerate(self._planned))
+        labels.update({k: self._bars[i][0] for k, i in enumerate(idx)})
+        ticks = sorted(labels.items())
+        if len(ticks) > len(self._planned):  # asked more than planned (went back): widen
+            self.bar_plot.setXRange(-0.5, len(ticks) - 0.5, padding=0.02)
         if ticks != self._ticks:  # new labels re-lay out the axis: only when they change
             self._ticks = ticks
             self.bar_plot.getAxis("bottom").setTicks([ticks])
