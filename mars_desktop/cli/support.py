@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from ..adapters.atomic_file import AtomicWriteError, write_atomic
 
 log = logging.getLogger("mars.cli")
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -32,20 +32,11 @@ def write_json_atomic(path: Path, data: Any) -> None:
         raise UserError(f"output {path} is a folder")
     if not parent.is_dir():
         raise UserError(f"output folder does not exist: {parent}")
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise UserError(f"cannot write to {parent}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, ensure_ascii=False)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {exc.strerror}") from None
+        write_atomic(path, text.encode("utf-8"))
+    except AtomicWriteError as exc:
+        raise UserError(str(exc)) from None
 
 
 class ProgressBar:

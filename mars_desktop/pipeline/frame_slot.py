@@ -23,12 +23,7 @@ class LatestSlot(Generic[T]):
         self.taken = 0
 
     def put(self, item: T) -> None:
-        with self._cond:
-            if self._item is not None:
-                self.dropped += 1
-            self._item = item
-            self.put_count += 1
-            self._cond.notify()
+        self.put_was_empty(item)
 
     def get(self, timeout: float | None = None) -> T | None:
         """The newest item, or None on timeout or when closed and empty."""

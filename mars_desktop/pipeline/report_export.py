@@ -8,14 +8,13 @@ unless asked (`--force`; the window asks the officer).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..adapters.atomic_file import AtomicWriteError, write_atomic
 from ..adapters.pdf_report import render_report
 from ..adapters.store import Store
 from ..core.report_record import masked_nik, record_digest
@@ -78,28 +77,18 @@ def export_report(store: Store, session_id: str, out: Path, *, lang: str = "id",
                   full_nik: bool = False, force: bool = False,
                   actor: str | None = None) -> Path:
     out = Path(out)
+    report = build_report(store, session_id, full_nik=full_nik)
     if out.is_dir():
-        out = out / safe_file_name(build_report(store, session_id, full_nik=full_nik))
+        out = out / safe_file_name(report)
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise ReportError(f"folder does not exist: {parent}")
     if out.exists() and not force:
         raise ReportError(f"{out} already exists; choose another name or use --force")
-    report = build_report(store, session_id, full_nik=full_nik)
-    data = render_report(report, lang, resources_dir() / "fonts")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise ReportError(f"cannot write to {parent}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ReportError(f"cannot write {out}: {exc.strerror}") from None
+        write_atomic(out, render_report(report, lang, resources_dir() / "fonts"))
+    except AtomicWriteError as exc:
+        raise ReportError(str(exc)) from None
     store.record_event("report_export", session_id,
                        {"file": out.name, "lang": lang, "full_nik": full_nik,
                         "digest": report["digest"]}, actor)

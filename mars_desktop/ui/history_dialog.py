@@ -6,6 +6,8 @@ NIKs are shown masked except the last four digits.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..adapters.store import Store, queries
+from ..core.report_record import masked_nik
 from ..pipeline.session_view import session_dict
 from .applicant_form import field_labels
 from .score_panel import ScorePanel
@@ -38,9 +41,6 @@ def decision_text(decision: str | None) -> str:
             "refer": QCoreApplication.translate("HistoryDialog", "refer to second interview"),
             }.get(decision or "", decision or "")
 
-
-def masked_nik(nik: str | None) -> str:
-    return "" if not nik else "*" * max(0, len(nik) - 4) + nik[-4:]
 
 
 class SessionView(QDialog):
@@ -72,8 +72,6 @@ class SessionView(QDialog):
 
 
 def _esc(v) -> str:
-    from html import escape
-
     return escape(str(v))
 
 

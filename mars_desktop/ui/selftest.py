@@ -60,7 +60,6 @@ class SelfTest(QObject):
         w.on_applicant_done()
         w.on_consent(True)
         self._ticker.start()
-        self._t0 = time.monotonic()
         c = w.c
         # Counted from here, once the window is up and the interview starts.
         self._start = (c.capture.frames_captured if c.capture else 0, w.video.frames_displayed,

@@ -103,8 +103,10 @@ class SessionController(QObject):
         self.status.camera, self.status.camera_error = "live", ""
         self.capture.start()
         if self.worker is not None:
-            log.warning("camera changed during analysis; the analysis restarts on it")
-            self._restart_worker_on_new_camera()
+            # The worker read the old camera's slot: analysis stops here, what it recorded
+            # stays in the store, and the interview goes on.
+            log.warning("camera changed during analysis; analysis stopped")
+            self.stop_analysis()
         self.camera_changed.emit()
 
     def close_camera(self) -> None:
@@ -189,10 +191,6 @@ class SessionController(QObject):
         self.worker_thread = start_worker_thread(self.worker)
         self.status.analysing = True
 
-    def _restart_worker_on_new_camera(self) -> None:
-        # The worker reads the old capture's slot; questions so far are kept in the store.
-        self.stop_analysis()
-
     def _question_closed(self, index: int, result: dict) -> None:
         self.results[index] = result
         self.question_closed.emit(index, result)
@@ -215,7 +213,10 @@ class SessionController(QObject):
         return out or {"default": self.script}
 
     def choose_script(self, name: str) -> None:
-        self.script = self.scripts()[name]
+        from ..pipeline.model_files import load_script
+
+        if name in self.script_files:  # "default": the script given at start, already loaded
+            self.script = load_script(self.script_files[name])
         self.script_name = name
 
     def current_question(self) -> ScriptQuestion | None:
