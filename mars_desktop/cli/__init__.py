@@ -15,6 +15,7 @@ from .. import __version__
 from ..config import app_paths
 from ..logging_setup import NativeStderrToFile, setup_logging
 from .analyze import cmd_analyze, cmd_bench
+from .central import add_central_commands
 from .reports import add_report_commands
 from .sessions import add_store_commands
 from .support import EXIT_BAD_INPUT, EXIT_FAILURE, UserError, one_line
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_store_commands(sub)
     add_report_commands(sub)
+    add_central_commands(sub)
 
     g = sub.add_parser("gui", help="the officer workstation (default)")
     g.add_argument("--source", help="camera: 0, usb:1, rtsp://..., http://..., or a video "

@@ -39,8 +39,13 @@ def canonical_record(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def record_digest(doc: dict[str, Any]) -> str:
-    text = json.dumps(canonical_record(doc), sort_keys=True, ensure_ascii=False,
-                      separators=(",", ":"), allow_nan=False)
+    return digest_of_record(canonical_record(doc))
+
+
+def digest_of_record(record: dict[str, Any]) -> str:
+    """The digest of a record already in canonical shape (as uploaded to the directorate)."""
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -73,6 +73,11 @@ def safe_file_name(report_or_doc: dict[str, Any]) -> str:
     return f"MARS_{date}_{ascii_name}_{report_or_doc['session_id'][:8]}.pdf"
 
 
+def report_pdf(store: Store, session_id: str, *, lang: str = "id") -> bytes:
+    """The report as bytes (masked NIK), for the upload to the directorate."""
+    return render_report(build_report(store, session_id), lang, resources_dir() / "fonts")
+
+
 def export_report(store: Store, session_id: str, out: Path, *, lang: str = "id",
                   full_nik: bool = False, force: bool = False,
                   actor: str | None = None) -> Path:
