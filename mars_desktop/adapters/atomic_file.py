@@ -11,8 +11,9 @@ class AtomicWriteError(OSError):
     """The file could not be written; the message names it and says why, in one line."""
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, fsync, and rename over it."""
+def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write to a temp file beside `path`, fsync, and rename over it. The file is readable
+    by its owner only unless `mode` says otherwise: what MARS writes is personal data."""
     path = Path(path)
     parent = path.parent if str(path.parent) else Path(".")
     try:
@@ -21,6 +22,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise AtomicWriteError(f"cannot write to {parent}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

@@ -19,6 +19,7 @@ from .central import add_central_commands
 from .reports import add_report_commands
 from .sessions import add_store_commands
 from .support import EXIT_BAD_INPUT, EXIT_FAILURE, UserError, one_line
+from .sync import add_sync_commands
 
 log = logging.getLogger("mars.cli")
 
@@ -66,17 +67,23 @@ def build_parser() -> argparse.ArgumentParser:
                    default=sys.stderr.isatty(), help="progress bar on stderr (default: on a TTY)")
     a.set_defaults(func=cmd_analyze)
 
-    b = sub.add_parser("bench", help="bare MediaPipe against the full pipeline, or the "
-                                     "session store (`mars bench store`), as JSON")
+    b = sub.add_parser("bench", help="bare MediaPipe against the full pipeline, or `mars "
+                                     "bench store|export|sync`, as JSON")
     b.add_argument("video", type=Path, help="a video file, or the word `store`")
     b.add_argument("--out", type=Path, required=True)
     b.add_argument("--model", type=Path, default=None)
     b.add_argument("--max-frames", type=int, default=0, help="stop after N frames (0 = all)")
+    b.add_argument("--db", help="bench sync: the central database (default: SQLite in a temp "
+                                "dir); postgresql://... for the deployment target")
+    b.add_argument("--sessions", type=int, default=1000, help="bench sync: sessions to upload")
+    b.add_argument("--workstations", type=int, default=20,
+                   help="bench sync: concurrent workstations")
     b.set_defaults(func=cmd_bench)
 
     add_store_commands(sub)
     add_report_commands(sub)
     add_central_commands(sub)
+    add_sync_commands(sub)
 
     g = sub.add_parser("gui", help="the officer workstation (default)")
     g.add_argument("--source", help="camera: 0, usb:1, rtsp://..., http://..., or a video "

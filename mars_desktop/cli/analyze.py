@@ -121,6 +121,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
             from ..pipeline.store_bench import run_store_bench
 
             figures = run_store_bench(config)
+        elif str(args.video) == "sync":
+            from ..pipeline.sync_bench import run_sync_bench
+
+            figures = run_sync_bench(config, db=args.db, sessions=args.sessions,
+                                     workstations=args.workstations)
         elif str(args.video) == "export":
             from ..pipeline.report_bench import run_export_bench
 

@@ -25,6 +25,7 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
     from .main_window import MainWindow
     from .selftest import SelfTest
     from .session_controller import SessionController
+    from .sync_status import SyncStatusLabel, credential_or_problem
 
     paths = app_paths()
     settings = QSettings(str(paths.config_dir / "workstation.ini"), QSettings.Format.IniFormat)
@@ -46,10 +47,16 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
     except StoreError as exc:  # the window still opens and says so; nothing is recorded
         store_problem = str(exc)
         log.error("store: %s", exc)
+    # The self-test's throw-away sessions never go to the directorate.
+    credential, sync_problem = (None, "") if tmp else credential_or_problem(paths.config_dir)
     controller = SessionController(config, store, script, lang,
-                                   {"officer": officer, "workstation": platform.node() or None},
+                                   {"officer": officer, "workstation": platform.node() or None,
+                                    "office": credential.office if credential else None},
                                    script_files)
     window = MainWindow(controller, officer)
+    sync_label = SyncStatusLabel(store, credential, sync_problem, window)
+    window.statusBar().addPermanentWidget(sync_label)
+    controller.step_changed.connect(lambda _step: sync_label.wake())  # a decision was filed
     window.camera_chosen = lambda spec: settings.setValue("camera/source", spec)
     window.language_chosen = lambda chosen: settings.setValue("ui/lang", chosen)
     install_crash_dialog(lambda: window)
@@ -69,6 +76,7 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
         runner = SelfTest(window, selftest, out, screenshot)
         runner.start()
     code = app.exec()
+    sync_label.stop()
     controller.shutdown()
     if store is not None:
         store.close()

@@ -1,209 +1,210 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="74" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="74"/>
         <source>DD-MM-YYYY</source>
         <translation>HH-BB-TTTT</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="76" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="76"/>
         <source>16 digits</source>
         <translation>16 digit</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="29" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="29"/>
         <source>Full &amp;name</source>
         <translation>&amp;Nama lengkap</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="30" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="30"/>
         <source>NI&amp;K</source>
         <translation>NI&amp;K</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="31" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="31"/>
         <source>Place of birth</source>
         <translation>Tempat lahir</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="32" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="32"/>
         <source>Date of birth</source>
         <translation>Tanggal lahir</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="33" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="33"/>
         <source>Sex</source>
         <translation>Jenis kelamin</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="34" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="34"/>
         <source>Address</source>
         <translation>Alamat</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="35" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="35"/>
         <source>Passport application no.</source>
         <translation>No. permohonan paspor</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="37" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="37"/>
         <source>Application type</source>
         <translation>Jenis permohonan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="38" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="38"/>
         <source>Purpose of travel</source>
         <translation>Tujuan perjalanan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="39" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="39"/>
         <source>Destination country</source>
         <translation>Negara tujuan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="40" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="40"/>
         <source>Intended length of stay</source>
         <translation>Rencana lama tinggal</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="41" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="41"/>
         <source>Sponsor</source>
         <translation>Penjamin / sponsor</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="42" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="42"/>
         <source>Occupation</source>
         <translation>Pekerjaan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="43" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="43"/>
         <source>Placement agency (P3MI)</source>
         <translation>Perusahaan penempatan (P3MI)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="44" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="44"/>
         <source>Labour office recommendation no.</source>
         <translation>No. rekomendasi Dinas Tenaga Kerja</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="46" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="46"/>
         <source>Officer notes</source>
         <translation>Catatan petugas</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="99" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="99"/>
         <source>(choose)</source>
         <translation>(pilih)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="99" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="99"/>
         <source>Male</source>
         <translation>Laki-laki</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="99" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="99"/>
         <source>Female</source>
         <translation>Perempuan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="100" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="100"/>
         <source>Tourism</source>
         <translation>Wisata</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="100" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="100"/>
         <source>Umrah / hajj</source>
         <translation>Umrah / haji</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="101" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="101"/>
         <source>Family visit</source>
         <translation>Kunjungan keluarga</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="101" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="101"/>
         <source>Study</source>
         <translation>Belajar</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="102" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="102"/>
         <source>Work through a registered placement agency</source>
         <translation>Bekerja melalui perusahaan penempatan terdaftar</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="103" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="103"/>
         <source>Other</source>
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="103" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="103"/>
         <source>New passport</source>
         <translation>Paspor baru</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="104" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="104"/>
         <source>Replacement (expired or full)</source>
         <translation>Penggantian (habis berlaku atau penuh)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="105" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="105"/>
         <source>Replacement (lost or damaged)</source>
         <translation>Penggantian (hilang atau rusak)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="111" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="111"/>
         <source>Required for this purpose of travel.</source>
         <translation>Wajib diisi untuk tujuan perjalanan ini.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="112" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="112"/>
         <source>The NIK has exactly 16 digits.</source>
         <translation>NIK terdiri dari tepat 16 digit.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="113" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="113"/>
         <source>The NIK starts with an unknown province code.</source>
         <translation>NIK diawali kode provinsi yang tidak dikenal.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="114" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="114"/>
         <source>Digits 7-12 of the NIK are not a date of birth.</source>
         <translation>Digit ke-7 sampai ke-12 NIK bukan tanggal lahir.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="115" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="115"/>
         <source>The NIK does not match the date of birth and sex (expected digits 7-12: %1).</source>
         <translation>NIK tidak sesuai dengan tanggal lahir dan jenis kelamin (digit ke-7 sampai ke-12 seharusnya: %1).</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="118" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="118"/>
         <source>The NIK does not match the sex (women: day + 40).</source>
         <translation>NIK tidak sesuai dengan jenis kelamin (perempuan: tanggal + 40).</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="119" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="119"/>
         <source>Not a real date; write DD-MM-YYYY.</source>
         <translation>Bukan tanggal yang benar; tulis HH-BB-TTTT.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="120" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="120"/>
         <source>The date is in the future.</source>
         <translation>Tanggal tersebut belum terjadi.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="121" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="121"/>
         <source>The date is more than 120 years ago.</source>
         <translation>Tanggal tersebut lebih dari 120 tahun yang lalu.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="122" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="122"/>
         <source>Choose one of the options.</source>
         <translation>Pilih salah satu pilihan.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/applicant_form.py" line="123" />
+        <location filename="../../mars_desktop/ui/applicant_form.py" line="123"/>
         <source>This text cannot be stored: %1</source>
         <translation>Teks ini tidak dapat disimpan: %1</translation>
     </message>
@@ -211,62 +212,62 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="61" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="61"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="62" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="62"/>
         <source>&amp;USB camera</source>
         <translation>Kamera &amp;USB</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="63" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="63"/>
         <source>&amp;IP camera (RTSP or HTTP MJPEG)</source>
         <translation>Kamera &amp;IP (RTSP atau HTTP MJPEG)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="64" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="64"/>
         <source>&amp;Video file</source>
         <translation>Berkas &amp;video</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="71" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="71"/>
         <source>Camera %1</source>
         <translation>Kamera %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="76" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="76"/>
         <source>&amp;Browse...</source>
         <translation>&amp;Telusuri...</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="78" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="78"/>
         <source>&amp;Test</source>
         <translation>&amp;Uji</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="114" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="114"/>
         <source>Video file</source>
         <translation>Berkas video</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="115" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="115"/>
         <source>Videos (*.mp4 *.mov *.avi *.mkv)</source>
         <translation>Video (*.mp4 *.mov *.avi *.mkv)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="128" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="128"/>
         <source>Testing...</source>
         <translation>Menguji...</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="134" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="134"/>
         <source>Works: %1</source>
         <translation>Berfungsi: %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="134" />
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="134"/>
         <source>Does not work: %1</source>
         <translation>Tidak berfungsi: %1</translation>
     </message>
@@ -274,7 +275,7 @@
 <context>
     <name>ConsentPanel</name>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="24" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="24"/>
         <source>&lt;h3&gt;Notice to the applicant&lt;/h3&gt;&lt;p&gt;During this interview a camera records your face. A computer program measures how your facial expression changes compared with your own calm answers at the start. This is advice for the officer only: it is not a lie detector and it does not decide your application. The officer decides.&lt;/p&gt;&lt;p&gt;No video is kept. The measurements are stored encrypted with your interview and sent to the Directorate General of Immigration.&lt;/p&gt;&lt;p&gt;You may refuse. The interview then continues without the measurement.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Does the applicant agree?&lt;/b&gt; Yes: Ctrl+Y. No: Ctrl+Shift+Y.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pemberitahuan kepada pemohon&lt;/h3&gt;&lt;p&gt;Selama wawancara ini sebuah kamera merekam wajah Anda. Sebuah program komputer mengukur perubahan ekspresi wajah Anda dibandingkan dengan jawaban tenang Anda sendiri di awal wawancara. Hasilnya hanya saran bagi petugas: program ini bukan pendeteksi kebohongan dan tidak memutuskan permohonan Anda. Petugaslah yang memutuskan.&lt;/p&gt;&lt;p&gt;Video tidak disimpan. Hasil pengukuran disimpan terenkripsi bersama wawancara Anda dan dikirim ke Direktorat Jenderal Imigrasi.&lt;/p&gt;&lt;p&gt;Anda boleh menolak. Wawancara tetap dilanjutkan tanpa pengukuran.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Apakah pemohon setuju?&lt;/b&gt; Ya: Ctrl+Y. Tidak: Ctrl+Shift+Y.&lt;/p&gt;</translation>
     </message>
@@ -282,52 +283,52 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="58" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="58"/>
         <source>Proceed with the application</source>
         <translation>Lanjutkan permohonan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="59" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="59"/>
         <source>Defer (more documents needed)</source>
         <translation>Tunda (perlu dokumen tambahan)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="60" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="60"/>
         <source>Refer to a second interview</source>
         <translation>Rujuk ke wawancara lanjutan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="66" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="66"/>
         <source>I set the stress score aside</source>
         <translation>Saya mengesampingkan skor stres</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="76" />
-        <source>&lt;b&gt;The officer's decision&lt;/b&gt; (the score is advice only)</source>
+        <location filename="../../mars_desktop/ui/side_panels.py" line="76"/>
+        <source>&lt;b&gt;The officer&apos;s decision&lt;/b&gt; (the score is advice only)</source>
         <translation>&lt;b&gt;Keputusan petugas&lt;/b&gt; (skor hanya sebagai saran)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="77" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="77"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="78" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="78"/>
         <source>Written reason (required)</source>
         <translation>Alasan tertulis (wajib)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="80" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="80"/>
         <source>Why the score was set aside</source>
         <translation>Alasan skor dikesampingkan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="90" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="90"/>
         <source>Write the reason for the decision.</source>
         <translation>Tuliskan alasan keputusan.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="94" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="94"/>
         <source>Write why the score was set aside.</source>
         <translation>Tuliskan alasan skor dikesampingkan.</translation>
     </message>
@@ -335,92 +336,92 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="29" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="32"/>
         <source>open</source>
         <translation>terbuka</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="30" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="33"/>
         <source>interrupted</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="31" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="34"/>
         <source>finalised</source>
         <translation>difinalisasi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="32" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="35"/>
         <source>uploaded</source>
         <translation>terunggah</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="36" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="39"/>
         <source>proceed</source>
         <translation>dilanjutkan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="37" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="40"/>
         <source>defer</source>
         <translation>ditunda</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="38" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="41"/>
         <source>refer to second interview</source>
         <translation>dirujuk ke wawancara lanjutan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="86" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="84"/>
         <source>Session history</source>
         <translation>Riwayat sesi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="88" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="86"/>
         <source>Name, NIK or date (YYYY-MM-DD)</source>
         <translation>Nama, NIK atau tanggal (TTTT-BB-HH)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="92" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="90"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="92" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="90"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="92" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="90"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="92" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="90"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="93" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="91"/>
         <source>Flagged</source>
         <translation>Ditandai</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="93" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="91"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="97" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="95"/>
         <source>&amp;Open (read-only)</source>
         <translation>&amp;Buka (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="99" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="97"/>
         <source>&amp;Resume interrupted session</source>
         <translation>&amp;Lanjutkan sesi yang terputus</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="145" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="143"/>
         <source>Only an interrupted session can be resumed.</source>
         <translation>Hanya sesi yang terputus yang dapat dilanjutkan.</translation>
     </message>
@@ -428,248 +429,248 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="43" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="45"/>
         <source>MARS Desktop - interview analysis</source>
         <translation>MARS Desktop - analisis wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="46" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="48"/>
         <source>No camera yet. Choose a camera, an IP camera URL or a video file in the settings.</source>
         <translation>Belum ada kamera. Pilih kamera, URL kamera IP, atau berkas video di pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="51" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="53"/>
         <source>Press Ctrl+N to start a new interview session.</source>
         <translation>Tekan Ctrl+N untuk memulai sesi wawancara baru.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="64" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="70"/>
         <source>Interview script</source>
         <translation>Naskah wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="105" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="115"/>
         <source>Interview</source>
         <translation>Wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="111" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="121"/>
         <source>New session</source>
         <translation>Sesi baru</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="112" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="122"/>
         <source>Applicant data done</source>
         <translation>Data pemohon selesai</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="113" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="123"/>
         <source>Consent given</source>
         <translation>Pemohon setuju</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="114" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="124"/>
         <source>Consent refused</source>
         <translation>Pemohon menolak</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="116" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="126"/>
         <source>Start questions</source>
         <translation>Mulai pertanyaan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="117" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="127"/>
         <source>Previous question</source>
         <translation>Pertanyaan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="118" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="128"/>
         <source>Next question</source>
         <translation>Pertanyaan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="119" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="129"/>
         <source>Pause analysis</source>
         <translation>Jeda analisis</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="120" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="130"/>
         <source>Stop analysis</source>
         <translation>Hentikan analisis</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="121" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="131"/>
         <source>End interview</source>
         <translation>Akhiri wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="122" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="132"/>
         <source>Finalise</source>
         <translation>Finalisasi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="123" />
-        <location filename="../../mars_desktop/ui/main_window.py" line="278" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="289"/>
         <source>Export report</source>
         <translation>Ekspor laporan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="124" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="134"/>
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="125" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="135"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="126" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="136"/>
         <source>Landmarks</source>
         <translation>Titik wajah</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="127" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="137"/>
         <source>English / Indonesia</source>
         <translation>Bahasa Inggris / Indonesia</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="153" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="163"/>
         <source>Recording problem: %1. The interview can go on; the session is kept up to here.</source>
         <translation>Masalah perekaman: %1. Wawancara dapat dilanjutkan; sesi tersimpan sampai titik ini.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="183" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="193"/>
         <source>Session finalised. Press Ctrl+N for the next applicant.</source>
         <translation>Sesi telah difinalisasi. Tekan Ctrl+N untuk pemohon berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="188" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="198"/>
         <source>The applicant did not consent: the interview goes on without analysis, and the record says so.</source>
         <translation>Pemohon tidak setuju: wawancara dilanjutkan tanpa analisis, dan hal ini dicatat.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="191" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="201"/>
         <source>Analysis stopped by the officer.</source>
         <translation>Analisis dihentikan oleh petugas.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="193" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="203"/>
         <source>Analysis paused (F6 resumes).</source>
         <translation>Analisis dijeda (F6 untuk melanjutkan).</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="195" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="205"/>
         <source>Analysis running. Ask the calm baseline questions first.</source>
         <translation>Analisis berjalan. Ajukan dahulu pertanyaan dasar yang tenang.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="221" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="231"/>
         <source>Check the marked fields.</source>
         <translation>Periksa isian yang ditandai.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="236" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="246"/>
         <source>The language changes at the next start of MARS.</source>
         <translation>Bahasa berubah saat MARS dibuka berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="279" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="290"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="289" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="300"/>
         <source>Exporting the report...</source>
         <translation>Mengekspor laporan...</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="297" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="308"/>
         <source>Report saved: %1</source>
         <translation>Laporan tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="297" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="308"/>
         <source>Report not saved: %1</source>
         <translation>Laporan tidak tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="302" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="313"/>
         <source>The session store is not available.</source>
         <translation>Penyimpanan sesi tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="348" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="359"/>
         <source>Camera lost: %1. The session is kept; choose another camera or wait for it to come back.</source>
         <translation>Kamera terputus: %1. Sesi tetap tersimpan; pilih kamera lain atau tunggu kamera tersambung kembali.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="352" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="363"/>
         <source>The video has ended.</source>
         <translation>Video telah selesai.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="368" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="381"/>
         <source>face found</source>
         <translation>wajah terdeteksi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="368" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="381"/>
         <source>no face</source>
         <translation>wajah tidak terdeteksi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="370" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="383"/>
         <source> (others in view)</source>
         <translation> (ada orang lain dalam gambar)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="371" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="384"/>
         <source>camera %1 fps</source>
         <translation>kamera %1 fps</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="372" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="385"/>
         <source>camera lost, reconnecting</source>
         <translation>kamera terputus, menyambung ulang</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="373" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="386"/>
         <source>camera lost</source>
         <translation>kamera terputus</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="373" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="386"/>
         <source>video ended</source>
         <translation>video selesai</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="374" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="387"/>
         <source>no camera</source>
         <translation>tidak ada kamera</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="375" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="388"/>
         <source>store ok</source>
         <translation>penyimpanan baik</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="375" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="388"/>
         <source>store FAILED</source>
         <translation>penyimpanan GAGAL</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="376" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="389"/>
         <source>store unavailable</source>
         <translation>penyimpanan tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="378" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="391"/>
         <source>latency %1 ms</source>
         <translation>latensi %1 ms</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="379" />
+        <location filename="../../mars_desktop/ui/main_window.py" line="392"/>
         <source>dropped %1</source>
         <translation>terlewat %1</translation>
     </message>
@@ -677,30 +678,30 @@
 <context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../mars_desktop/ui/score_panel.py" line="28" />
+        <location filename="../../mars_desktop/ui/score_panel.py" line="30"/>
         <source>change from baseline (x reference)</source>
         <translation>perubahan dari dasar (x acuan)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/score_panel.py" line="29" />
+        <location filename="../../mars_desktop/ui/score_panel.py" line="31"/>
         <source>time (s)</source>
         <translation>waktu (detik)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/score_panel.py" line="34" />
+        <location filename="../../mars_desktop/ui/score_panel.py" line="36"/>
         <source>stress score (%)</source>
         <translation>skor stres (%)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/score_panel.py" line="41" />
-        <source>Advice only: the score shows change from this applicant's own calm baseline. It is not a lie detector and never decides; the officer does.</source>
+        <location filename="../../mars_desktop/ui/score_panel.py" line="43"/>
+        <source>Advice only: the score shows change from this applicant&apos;s own calm baseline. It is not a lie detector and never decides; the officer does.</source>
         <translation>Hanya saran: skor menunjukkan perubahan dari kondisi tenang pemohon ini sendiri. Skor bukan pendeteksi kebohongan dan tidak pernah memutuskan; petugaslah yang memutuskan.</translation>
     </message>
 </context>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../mars_desktop/ui/side_panels.py" line="43" />
+        <location filename="../../mars_desktop/ui/side_panels.py" line="43"/>
         <source>[baseline]</source>
         <translation>[dasar]</translation>
     </message>
@@ -708,30 +709,78 @@
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="51" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="51"/>
         <source>Session %1 (read-only)</source>
         <translation>Sesi %1 (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="58" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="58"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="58" />
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="58"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
 </context>
 <context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../mars_desktop/ui/sync_status.py" line="47"/>
+        <source>Sync: %1</source>
+        <translation>Sinkron: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sync_status.py" line="49"/>
+        <source>Sync: no store</source>
+        <translation>Sinkron: tidak ada penyimpanan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sync_status.py" line="51"/>
+        <source>Sync: not registered (offline post)</source>
+        <translation>Sinkron: belum terdaftar (pos luring)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sync_status.py" line="52"/>
+        <source>An admin registers this workstation with: mars register --server URL --office CODE --code ENROLMENT-CODE</source>
+        <translation>Admin mendaftarkan workstation ini dengan: mars register --server URL --office KODE --code KODE-PENDAFTARAN</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sync_status.py" line="58"/>
+        <source>Sync: starting</source>
+        <translation>Sinkron: memulai</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sync_status.py" line="76"/>
+        <source>online</source>
+        <translation>daring</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sync_status.py" line="76"/>
+        <source>offline</source>
+        <translation>luring</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sync_status.py" line="77"/>
+        <source>not tried yet</source>
+        <translation>belum dicoba</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sync_status.py" line="78"/>
+        <source>Sync: %1 · %2 waiting · last sent %3</source>
+        <translation>Sinkron: %1 · %2 menunggu · terakhir terkirim %3</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
-        <location filename="../../mars_desktop/ui/app.py" line="86" />
+        <location filename="../../mars_desktop/ui/app.py" line="86"/>
         <source>Unexpected problem</source>
         <translation>Masalah tak terduga</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/app.py" line="87" />
+        <location filename="../../mars_desktop/ui/app.py" line="87"/>
         <source>Something went wrong: %1
 
 The interview session is kept. Details are in the log file.</source>

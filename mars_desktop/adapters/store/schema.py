@@ -89,7 +89,14 @@ def _v2_history_indexes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_applicants_name ON applicants(full_name COLLATE NOCASE)")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_tables, _v2_history_indexes]
+def _v3_sync_state(db: sqlite_utils.Database) -> None:
+    """What the uploader last saw of the server, kept across restarts for the status bar."""
+    db.create_table("sync_state", {"key": str, "value": str}, pk="key")
+    db["sync_outbox"].create_index(["next_attempt_at"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_tables, _v2_history_indexes, _v3_sync_state]
 LATEST = len(MIGRATIONS)
 
 

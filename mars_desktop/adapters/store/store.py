@@ -37,7 +37,7 @@ from .writer import StoreWriter
 
 log = logging.getLogger(__name__)
 DECISIONS = ("proceed", "defer", "refer")
-DEFAULT_SETTINGS = {"retention_days": "365", "keep_raw_video": "0"}
+DEFAULT_SETTINGS = {"retention_days": "365", "keep_raw_video": "0", "sync_attach_report": "0"}
 
 
 def utc_now() -> str:
