@@ -52,9 +52,16 @@ def load_credential(config_dir: Path) -> SyncCredential | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return SyncCredential(**{k: data.get(k) for k in
-                                 ("server", "office", "workstation_id", "token", "ca_bundle")})
-    except (OSError, ValueError, TypeError) as exc:
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        fields = {k: data.get(k) for k in ("server", "office", "workstation_id", "token")}
+        bad = [k for k, v in fields.items() if not isinstance(v, str) or not v]
+        ca = data.get("ca_bundle")
+        if bad or (ca is not None and not isinstance(ca, str)):
+            raise ValueError(f"missing or wrong {', '.join(bad) or 'ca_bundle'}")
+        check_server_url(fields["server"])
+        return SyncCredential(**fields, ca_bundle=ca)
+    except (OSError, ValueError, TypeError, SyncConfigError) as exc:
         raise SyncConfigError(f"{path} is unreadable ({exc}); register the workstation "
                               "again with `mars register`") from None
 
@@ -108,10 +115,22 @@ def _problem(resp: requests.Response) -> str:
     return f"HTTP {resp.status_code}" + (f": {detail}" if isinstance(detail, str) else "")
 
 
+def _acknowledges(resp: requests.Response, session_id: str, digest: str) -> bool:
+    try:
+        body = resp.json()
+    except ValueError:
+        return False
+    return (isinstance(body, dict) and body.get("session_id") == session_id
+            and body.get("record_sha256") == digest)
+
+
 def classify(resp: requests.Response) -> Outcome:
     code = resp.status_code
     if code in (200, 201):
         return Outcome(True, True, "delivered", code)
+    if 300 <= code < 400:  # never followed: the directorate does not move without telling
+        return Outcome(False, True, f"HTTP {code}: the server redirects; check the server URL",
+                       code, refused=True)
     retry_after = retry_after_seconds(resp.headers.get("Retry-After"))
     if code == 401:
         return Outcome(False, True, "the server no longer accepts this workstation's "
@@ -146,14 +165,35 @@ class SyncClient:
         try:
             resp = self._session().post(f"{self.cred.server}/api/v1/sessions", json=payload,
                                         headers={"Idempotency-Key": session_id},
-                                        verify=self.cred.verify, timeout=self.timeout)
+                                        verify=self.cred.verify, timeout=self.timeout,
+                                        allow_redirects=False)
         except requests.exceptions.SSLError as exc:
             return Outcome(False, False, f"the server's certificate was rejected: {exc}")
         except requests.exceptions.Timeout:
             return Outcome(False, False, "the server did not answer in time")
         except requests.exceptions.RequestException as exc:
             return Outcome(False, False, f"cannot reach the server: {type(exc).__name__}")
-        return classify(resp)
+        outcome = classify(resp)
+        if outcome.delivered and not _acknowledges(resp, session_id, payload["record_sha256"]):
+            # A captive portal or a misconfigured proxy answers 200 to anything: only the
+            # directorate's own acknowledgement of this record takes it out of the outbox.
+            return Outcome(False, True, f"HTTP {resp.status_code} without an acknowledgement "
+                           "of this session (a captive portal or proxy?)", resp.status_code)
+        return outcome
+
+    def latest_checkpoint(self) -> tuple[int, str] | None:
+        """The newest audit checkpoint the server holds from this workstation."""
+        resp = self._session().get(f"{self.cred.server}/api/v1/audit-checkpoints/latest",
+                                   verify=self.cred.verify, timeout=self.timeout,
+                                   allow_redirects=False)
+        if resp.status_code == 404:
+            return None
+        resp.raise_for_status()
+        try:
+            data = resp.json()
+            return int(data["event_id"]), str(data["hash"])
+        except (ValueError, KeyError, TypeError):
+            raise requests.exceptions.InvalidJSONError("not a checkpoint") from None
 
     def health(self) -> Outcome:
         try:
@@ -174,7 +214,8 @@ def enrol(server: str, office: str, code: str, name: str, ca_bundle: str | None,
         resp = requests.post(f"{server}/api/v1/enrolments",
                              json={"enrolment_code": code, "office": office,
                                    "workstation_name": name},
-                             verify=ca_bundle or True, timeout=(5.0, timeout_s))
+                             verify=ca_bundle or True, timeout=(5.0, timeout_s),
+                             allow_redirects=False)
     except requests.exceptions.SSLError as exc:
         raise SyncConfigError(f"the server's certificate was rejected ({exc}); give the "
                               "directorate's CA bundle with --ca-bundle") from None
@@ -182,6 +223,12 @@ def enrol(server: str, office: str, code: str, name: str, ca_bundle: str | None,
         raise SyncConfigError(f"cannot reach {server}: {type(exc).__name__}") from None
     if resp.status_code != 201:
         raise SyncConfigError(f"the server refused the enrolment ({_problem(resp)})")
-    data = resp.json()
-    return SyncCredential(server, data["office"], data["workstation_id"], data["token"],
-                          str(Path(ca_bundle).resolve()) if ca_bundle else None)
+    try:
+        data = resp.json()
+        fields = [data["office"], data["workstation_id"], data["token"]]
+        if not all(isinstance(f, str) and 0 < len(f) <= 400 for f in fields):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        raise SyncConfigError(f"{server} answered the enrolment with something that is not "
+                              "a MARS credential; is the URL the directorate's server?") from None
+    return SyncCredential(server, *fields, str(Path(ca_bundle).resolve()) if ca_bundle else None)

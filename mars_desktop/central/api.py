@@ -21,6 +21,7 @@ from .api_models import (
     Health,
     Problem,
     SessionPage,
+    StoredCheckpoint,
     StoredSession,
     UploadAnswer,
     UploadRequest,
@@ -153,3 +154,15 @@ def read_report(session_id: uuid.UUID, request: Request,
     if pdf is None:
         raise HTTPException(404, "no report for this session in your offices")
     return Response(pdf, media_type="application/pdf")
+
+
+@router.get("/audit-checkpoints/latest", response_model=StoredCheckpoint, responses=ERRORS)
+def latest_checkpoint(request: Request,
+                      ws: Annotated[accounts.Workstation, Depends(require_workstation)]
+                      ) -> StoredCheckpoint:
+    """The newest audit-chain link this workstation has sent: `mars audit verify
+    --against-server` checks that its chain still holds it."""
+    found = records.latest_checkpoint(engine_of(request), ws.id)
+    if found is None:
+        raise HTTPException(404, "no checkpoint from this workstation yet")
+    return StoredCheckpoint(**found)

@@ -61,12 +61,19 @@ class SessionRecord(BaseModel):
     decision: DecisionRecord | None
 
 
+class AuditCheckpoint(BaseModel):
+    """The newest link of the workstation's audit chain when it sent this upload."""
+    event_id: int = Field(ge=1, le=2**62)
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class UploadRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     session_id: uuid.UUID
     record_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     record: SessionRecord
     report_pdf_base64: str | None = Field(default=None, max_length=40_000_000)
+    audit_checkpoint: AuditCheckpoint | None = None
 
 
 class UploadAnswer(BaseModel):
@@ -74,6 +81,13 @@ class UploadAnswer(BaseModel):
     office: str
     received_at: str
     record_sha256: str
+
+
+class StoredCheckpoint(BaseModel):
+    workstation_id: str
+    event_id: int
+    hash: str
+    received_at: str
 
 
 class EnrolRequest(BaseModel):

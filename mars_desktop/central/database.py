@@ -95,7 +95,14 @@ def _v1(conn: Connection, dialect: str) -> None:
         conn.execute(text(sql))
 
 
-MIGRATIONS: list[Callable[[Connection, str], None]] = [_v1]
+def _v2_audit_checkpoints(conn: Connection, dialect: str) -> None:
+    conn.execute(text("""CREATE TABLE audit_checkpoints (
+        workstation_id TEXT NOT NULL REFERENCES workstations(id),
+        event_id BIGINT NOT NULL, hash TEXT NOT NULL, received_at TEXT NOT NULL,
+        PRIMARY KEY (workstation_id, event_id))"""))
+
+
+MIGRATIONS: list[Callable[[Connection, str], None]] = [_v1, _v2_audit_checkpoints]
 LATEST = len(MIGRATIONS)
 
 

@@ -32,7 +32,10 @@ class UploadAnswer:
 
 
 def body_digest(body: dict[str, Any]) -> str:
-    return sha256(json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
+    """What makes two uploads "the same": not the audit checkpoint, which moves on between
+    a lost answer and its retry."""
+    same = {k: v for k, v in body.items() if k != "audit_checkpoint"}
+    return sha256(json.dumps(same, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
 
 
 def store_upload(engine: Engine, ws: Workstation, body: dict[str, Any],
@@ -69,6 +72,13 @@ def store_upload(engine: Engine, ws: Workstation, body: dict[str, Any],
             "ON CONFLICT (id) DO NOTHING"), row).rowcount
         conn.execute(text("UPDATE workstations SET last_seen_at = :n WHERE id = :id"),
                      {"n": row["received_at"], "id": ws.id})
+        checkpoint = body.get("audit_checkpoint")
+        if checkpoint:
+            conn.execute(text(
+                "INSERT INTO audit_checkpoints VALUES (:ws, :e, :h, :n) "
+                "ON CONFLICT (workstation_id, event_id) DO NOTHING"),
+                {"ws": ws.id, "e": checkpoint["event_id"], "h": checkpoint["hash"],
+                 "n": row["received_at"]})
         if inserted == 1:
             first = row
         else:
@@ -144,3 +154,12 @@ def office_name(engine: Engine, code: str) -> str | None:
         row = conn.execute(text("SELECT name FROM offices WHERE code = :c"),
                            {"c": code}).fetchone()
     return row[0] if row else None
+
+
+def latest_checkpoint(engine: Engine, workstation_id: str) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        row = conn.execute(text(
+            "SELECT event_id, hash, received_at FROM audit_checkpoints WHERE workstation_id = :w "
+            "ORDER BY event_id DESC LIMIT 1"), {"w": workstation_id}).fetchone()
+    return None if row is None else {"workstation_id": workstation_id, "event_id": int(row[0]),
+                                     "hash": row[1], "received_at": row[2]}

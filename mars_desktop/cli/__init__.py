@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -15,11 +16,13 @@ from .. import __version__
 from ..config import app_paths
 from ..logging_setup import NativeStderrToFile, setup_logging
 from .analyze import cmd_analyze, cmd_bench
+from .audit import add_audit_commands
 from .central import add_central_commands
 from .reports import add_report_commands
 from .sessions import add_store_commands
 from .support import EXIT_BAD_INPUT, EXIT_FAILURE, UserError, one_line
 from .sync import add_sync_commands
+from .users import add_user_commands
 
 log = logging.getLogger("mars.cli")
 
@@ -44,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "and never decides.")
     p.add_argument("--version", action="version", version=f"mars {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
+    p.add_argument("--user", help="sign in as this account (once accounts are on; password "
+                                  "from MARS_PASSWORD or a prompt)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     a = sub.add_parser("analyze", help="analyse a recorded interview video headless")
@@ -84,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(sub)
     add_central_commands(sub)
     add_sync_commands(sub)
+    add_audit_commands(sub)
+    add_user_commands(sub)
 
     g = sub.add_parser("gui", help="the officer workstation (default)")
     g.add_argument("--source", help="camera: 0, usb:1, rtsp://..., http://..., or a video "
@@ -103,10 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.user:
+        os.environ["MARS_USER"] = args.user  # read where the store is opened (cli/signin.py)
     paths = app_paths()
     setup_logging(paths.log_file, console=args.verbose)
     if not hasattr(args, "func"):  # plain `mars` opens the workstation
-        args = parser.parse_args(["gui", *(argv or sys.argv[1:])])
+        top = args
+        args = parser.parse_args(["gui"])
+        args.user, args.verbose = top.user, top.verbose
     func = args.func
     try:
         if func in (cmd_analyze, cmd_bench):

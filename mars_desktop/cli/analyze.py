@@ -21,6 +21,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from ..pipeline.offline import NoFaceError, analyse_video, probe_video
     from ..pipeline.result_json import analysis_dict
 
+    if args.workers is not None and not 1 <= args.workers <= 16:
+        raise UserError("--workers must be a whole number from 1 to 16")
+
     try:
         config = load_model_config(args.model)
         if args.threshold is not None:
@@ -86,19 +89,21 @@ def _analyse_into_store(args, marks, config, video, applicant, bar):
     import shutil
     import sys
 
+    from ..core.permissions import Action
     from ..core.text_rules import InvalidText
     from ..pipeline.store_run import analyse_into_store
-    from .sessions import opened_store
+    from .signin import signed_in_store
 
     def announce(sid: str) -> None:
         sys.stderr.write(f"recording session {sid}\n")
         sys.stderr.flush()
 
-    with opened_store() as store:
+    with signed_in_store(Action.INTERVIEW) as (store, who):
         try:
             sid, run = analyse_into_store(
                 store, args.video, marks, config, realtime=args.realtime, applicant=applicant,
-                info={"officer": args.officer, "office": args.office}, video=video,
+                info={"officer": who.username or args.officer, "office": args.office},
+                video=video,
                 workers=args.workers, progress=bar, on_session=announce)
         except InvalidText as exc:
             raise UserError(f"applicant data refused, nothing stored: {exc}") from None

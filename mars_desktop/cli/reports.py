@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .sessions import opened_store
+from ..core.permissions import Action
+from .sessions import check_may_view
+from .signin import opened_store, signed_in_store
 from .support import EXIT_OK, UserError
 
 EXIT_MISMATCH = 1
@@ -14,10 +16,13 @@ EXIT_MISMATCH = 1
 def cmd_export(args: argparse.Namespace) -> int:
     from ..pipeline.report_export import ReportError, export_report
 
-    with opened_store() as store:
+    with signed_in_store(Action.EXPORT_FULL_NIK if args.full_nik else Action.INTERVIEW
+                         ) as (store, who):
+        check_may_view(store, who, args.session_id)
         try:
             out = export_report(store, args.session_id, args.out, lang=args.lang,
-                                full_nik=args.full_nik, force=args.force, actor=args.officer)
+                                full_nik=args.full_nik, force=args.force,
+                                actor=who.username or args.officer)
         except ReportError as exc:
             raise UserError(str(exc)) from None
     print(out)

@@ -5,40 +5,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from ..adapters.store import (
-    DECISIONS,
-    Store,
-    StoreError,
-    StoreLocation,
-    queries,
-)
+from ..adapters.store import DECISIONS, Store, queries
+from ..adapters.store.store import DEFAULT_SETTINGS
 from ..config import app_paths
-from ..core.text_rules import InvalidText
+from ..core.permissions import Action, NotAllowed, allowed, may_view_session
+from ..pipeline.accounts import SignedIn
+from .signin import signed_in_store, store_location
 from .support import EXIT_OK, UserError
 
 
-def store_location() -> StoreLocation:
-    paths = app_paths()
-    return StoreLocation.in_dirs(paths.data_dir, paths.config_dir)
-
-
-@contextmanager
-def opened_store() -> Iterator[Store]:
-    """The store, with its errors turned into one-line user errors."""
-    try:
-        store = Store.open(store_location())
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    try:
-        yield store
-    except (StoreError, InvalidText, ValueError) as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
+def check_may_view(store: Store, who: SignedIn, session_id: str) -> None:
+    """Refuse another officer's session to an officer; record a supervisor's look at it."""
+    with store.reader() as conn:
+        officer = queries.session_row(conn, session_id)["officer"]
+    if not who.accounts or officer == who.username:
+        return
+    if not may_view_session(who.role, who.username or "", officer):
+        store.record_event("denied", session_id, {"action": "view_session"}, who.username)
+        raise NotAllowed("this session belongs to another officer")
+    store.record_event("session_view_other", session_id, {"officer": officer}, who.username)
 
 
 def _print_json(data: Any) -> None:
@@ -60,9 +47,11 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
 
 def cmd_sessions_list(args: argparse.Namespace) -> int:
-    with opened_store() as store, store.reader() as conn:
+    with signed_in_store(Action.VIEW_OWN_SESSIONS) as (store, who), store.reader() as conn:
         rows = queries.list_sessions(conn, search=args.search, state=args.state,
                                      limit=args.limit)
+    if not allowed(who.role, Action.VIEW_OFFICE_SESSIONS):
+        rows = [r for r in rows if r["officer"] == who.username]  # an officer: their own
     if args.json:
         _print_json(rows)
         return EXIT_OK
@@ -75,7 +64,8 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
 def cmd_sessions_show(args: argparse.Namespace) -> int:
     from ..pipeline.session_view import session_dict
 
-    with opened_store() as store:  # an unknown id is a StoreError: one line, exit 2
+    with signed_in_store() as (store, who):  # an unknown id is a StoreError: exit 2
+        check_may_view(store, who, args.session_id)
         doc = session_dict(store, args.session_id)
     if args.json:
         _print_json(doc)
@@ -91,11 +81,13 @@ def cmd_sessions_show(args: argparse.Namespace) -> int:
 def cmd_sessions_finalise(args: argparse.Namespace) -> int:
     from ..pipeline.session_view import session_dict
 
-    with opened_store() as store:
+    with signed_in_store(Action.INTERVIEW) as (store, who):
+        check_may_view(store, who, args.session_id)
         doc = session_dict(store, args.session_id)
         # Questions a crash left open are closed with the scores their stored windows give.
         store.finalise(args.session_id, decision=args.decision, reason=args.reason,
-                       officer=args.officer, disregarded_score=bool(args.disregard_score),
+                       officer=who.username or args.officer,
+                       disregarded_score=bool(args.disregard_score),
                        disregard_reason=args.disregard_score,
                        results=[{k: v for k, v in q.items() if k != "partial"}
                                 for q in doc["questions"]])
@@ -104,17 +96,18 @@ def cmd_sessions_finalise(args: argparse.Namespace) -> int:
 
 
 def cmd_sessions_resume(args: argparse.Namespace) -> int:
-    with opened_store() as store:
-        store.resume(args.session_id)
+    with signed_in_store(Action.INTERVIEW) as (store, who):
+        check_may_view(store, who, args.session_id)
+        store.resume(args.session_id, actor=who.username)
         store.end_recording(args.session_id)
     print(f"session {args.session_id} is open again, waiting for the officer's decision")
     return EXIT_OK
 
 
 def cmd_sessions_purge(args: argparse.Namespace) -> int:
-    with opened_store() as store:
+    with signed_in_store(Action.PURGE) as (store, who):
         days = args.days if args.days is not None else int(store.setting("retention_days"))
-        gone = store.purge(days=days, dry_run=args.dry_run)
+        gone = store.purge(days=days, dry_run=args.dry_run, actor=who.username)
     if args.json:
         _print_json({"dry_run": args.dry_run, "days": days, "sessions": gone})
     else:
@@ -125,19 +118,31 @@ def cmd_sessions_purge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sessions_erase(args: argparse.Namespace) -> int:
+    with signed_in_store(Action.ERASE_APPLICANT) as (store, who):
+        gone = store.erase_applicant(args.session_id, actor=who.username)
+    print(f"erased the applicant and {len(gone)} session(s): {', '.join(gone)}")
+    return EXIT_OK
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
-    with opened_store() as store:
-        if args.key and args.value is not None:
+    changing = bool(args.key and args.value is not None)
+    with signed_in_store(Action.CHANGE_SETTINGS if changing else None) as (store, who):
+        if changing:
             if args.key == "retention_days" and not (args.value.isdigit()
                                                      and 1 <= int(args.value) <= 36500):
                 raise UserError("retention_days must be a whole number of days, 1-36500")
-            if args.key == "keep_raw_video" and args.value not in ("0", "1"):
-                raise UserError("keep_raw_video must be 0 or 1")
+            if args.key in ("keep_raw_video", "sync_attach_report") and args.value not in (
+                    "0", "1"):
+                raise UserError(f"{args.key} must be 0 or 1")
+            if args.key == "idle_lock_minutes" and not (args.value.isdigit()
+                                                        and 1 <= int(args.value) <= 120):
+                raise UserError("idle_lock_minutes must be a whole number of minutes, 1-120")
             try:
-                store.set_setting(args.key, args.value)
+                store.set_setting(args.key, args.value, actor=who.username)
             except KeyError:
                 raise UserError(f"unknown setting {args.key}") from None
-        keys = [args.key] if args.key else ["retention_days", "keep_raw_video"]
+        keys = [args.key] if args.key else list(DEFAULT_SETTINGS)
         try:
             values = {k: store.setting(k) for k in keys}
         except KeyError:
@@ -180,7 +185,12 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     pur.add_argument("--json", action="store_true")
     pur.set_defaults(func=cmd_sessions_purge)
 
+    er = ss.add_parser("erase-applicant", help="erase an applicant and all their sessions "
+                                               "(supervisor; audited)")
+    er.add_argument("session_id", help="any session of that applicant")
+    er.set_defaults(func=cmd_sessions_erase)
+
     st = sub.add_parser("settings", help="show or change a store setting (admin)")
-    st.add_argument("key", nargs="?", choices=["retention_days", "keep_raw_video"])
+    st.add_argument("key", nargs="?", choices=list(DEFAULT_SETTINGS))
     st.add_argument("value", nargs="?")
     st.set_defaults(func=cmd_settings)

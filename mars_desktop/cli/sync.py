@@ -18,12 +18,15 @@ from ..adapters.sync_client import (
     save_credential,
 )
 from ..config import app_paths
-from .sessions import opened_store
+from ..core.permissions import Action
+from .signin import opened_store, signed_in_store
 from .support import EXIT_FAILURE, EXIT_OK, UserError
 
 
 def cmd_register(args: argparse.Namespace) -> int:
     paths = app_paths()
+    with signed_in_store(Action.REGISTER_WORKSTATION):
+        pass  # only an admin registers (once accounts exist)
     try:
         existing = load_credential(paths.config_dir)
     except SyncConfigError:

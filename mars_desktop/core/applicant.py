@@ -52,11 +52,12 @@ class Problem:
 def parse_date(text: str) -> date | None:
     """ISO dates (YYYY-MM-DD) or the Indonesian DD-MM-YYYY / DD/MM/YYYY."""
     text = text.strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    # re.ASCII: \d would also take Arabic-Indic or full-width digits, which int() accepts.
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text, re.ASCII)
     if m:
         y, mo, d = (int(g) for g in m.groups())
     else:
-        m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
+        m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text, re.ASCII)
         if not m:
             return None
         d, mo, y = (int(g) for g in m.groups())
@@ -67,7 +68,7 @@ def parse_date(text: str) -> date | None:
 
 
 def check_nik(nik: str, birth: date | None, sex: str | None) -> list[Problem]:
-    if not re.fullmatch(r"\d{16}", nik):
+    if not re.fullmatch(r"\d{16}", nik, re.ASCII):
         return [Problem("nik", "nik_digits")]
     out = []
     if nik[:2] not in PROVINCES:

@@ -34,7 +34,10 @@ class QuestionMark:
 def parse_marks(text: str, duration_s: float) -> list[QuestionMark]:
     if "\x00" in text:
         raise MarksError("marks file contains NUL bytes; is it a CSV text file?")
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    try:
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    except csv.Error as exc:  # e.g. a stray carriage return inside a field
+        raise MarksError(f"marks file is not valid CSV: {exc}") from None
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         raise MarksError("marks file is empty; expected the header " + ",".join(HEADER))

@@ -66,6 +66,10 @@ def available_scripts(extra_dir: Path | None = None) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in (resources_dir() / "scripts", extra_dir):
         if folder is not None and folder.is_dir():
+            root = folder.resolve()
             for p in sorted(folder.glob("*.toml")):
-                found[p.stem] = p
+                # Only plain files really inside the folder: a link out of it (to another
+                # user's files, say) is not an interview script.
+                if p.is_file() and p.resolve().parent == root:
+                    found[p.stem] = p
     return found

@@ -8,6 +8,7 @@ unless asked (`--force`; the window asks the officer).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from datetime import UTC, datetime
@@ -95,7 +96,10 @@ def export_report(store: Store, session_id: str, out: Path, *, lang: str = "id",
     except AtomicWriteError as exc:
         raise ReportError(str(exc)) from None
     store.record_event("report_export", session_id,
-                       {"file": out.name, "lang": lang, "full_nik": full_nik,
+                       # The file name holds the applicant's name; the audit trail cannot be
+                       # erased, so it keeps only a fingerprint of the name.
+                       {"file_name_sha256": hashlib.sha256(out.name.encode()).hexdigest()[:16],
+                        "lang": lang, "full_nik": full_nik,
                         "digest": report["digest"]}, actor)
     return out
 

@@ -43,6 +43,10 @@ def upload_payload(store: Store, session_id: str, *, report_pdf: bytes | None = 
     record = session_record(store, session_id)
     payload: dict[str, Any] = {"session_id": session_id, "record_sha256": digest_of_record(record),
                                "record": record}
+    with store.reader() as conn:
+        last = q.last_audit_event(conn)
+    if last is not None:  # the directorate keeps it: cutting the chain short then shows
+        payload["audit_checkpoint"] = {"event_id": last[0], "hash": last[1]}
     if report_pdf is not None:
         payload["report_pdf_base64"] = base64.b64encode(report_pdf).decode("ascii")
     return payload

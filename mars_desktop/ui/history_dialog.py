@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..adapters.store import Store, queries
+from ..core.permissions import Action, allowed
 from ..core.report_record import masked_nik
+from ..pipeline.accounts import NO_ACCOUNTS, SignedIn
 from ..pipeline.session_view import session_dict
 from .applicant_form import field_labels
 from .score_panel import ScorePanel
@@ -78,9 +80,9 @@ def _esc(v) -> str:
 class HistoryDialog(QDialog):
     COLUMNS = ("created_at", "applicant_name", "nik", "state", "flagged_questions", "decision")
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, who: SignedIn = NO_ACCOUNTS):
         super().__init__(parent)
-        self.store = store
+        self.store, self.who = store, who
         self.setWindowTitle(self.tr("Session history"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name, NIK or date (YYYY-MM-DD)"))
@@ -116,6 +118,8 @@ class HistoryDialog(QDialog):
         with self.store.reader() as conn:
             self.rows = queries.list_sessions(conn, search=self.search.text().strip() or None,
                                               limit=500)
+        if self.who.accounts and not allowed(self.who.role, Action.VIEW_OFFICE_SESSIONS):
+            self.rows = [r for r in self.rows if r["officer"] == self.who.username]
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             values = [row["created_at"][:16].replace("T", " "), row["applicant_name"] or "",
@@ -134,6 +138,9 @@ class HistoryDialog(QDialog):
         row = self._selected()
         if row is None:
             return
+        if self.who.accounts and row["officer"] != self.who.username:
+            self.store.record_event("session_view_other", row["id"],
+                                    {"officer": row["officer"]}, self.who.username)
         self.viewer = SessionView(session_dict(self.store, row["id"]), self)
         self.viewer.open()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.workflow import Step, WorkflowError
+from ..pipeline.accounts import NO_ACCOUNTS
 from .applicant_form import ApplicantForm
 from .score_panel import ScorePanel
 from .session_controller import SessionController
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.c = controller
         self.officer = officer
+        self.who = NO_ACCOUNTS  # run.py sets the signed-in account
         self.setWindowTitle(self.tr("MARS Desktop - interview analysis"))
         self.video = VideoView()
         self.video.on_resize = controller.set_display_box
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
             ("camera", self.tr("Camera"), "Ctrl+K", self.on_camera),
             ("landmarks", self.tr("Landmarks"), "Ctrl+L", self.on_landmarks),
             ("language", self.tr("English / Indonesia"), "Ctrl+Shift+L", self.on_language),
+            ("help", self.tr("Help"), "F1", self.on_help),
         ]
         for name, text, keys, slot in specs:
             seq = QKeySequence(keys)
@@ -148,6 +151,12 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name] = act
         self.actions_by_name["landmarks"].setCheckable(True)
         self.actions_by_name["landmarks"].setChecked(True)
+
+    def on_help(self) -> None:
+        from .help_dialog import HelpDialog
+
+        self.help = HelpDialog(self.c.lang, self)
+        self.help.open()
 
     def _connect(self) -> None:
         c = self.c
@@ -314,7 +323,7 @@ class MainWindow(QMainWindow):
             return
         from .history_dialog import HistoryDialog
 
-        self.history = HistoryDialog(self.c.store, self)
+        self.history = HistoryDialog(self.c.store, self, self.who)
         self.history.accepted.connect(self._history_closed)
         self.history.open()
 

@@ -21,10 +21,13 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
     """lang None: the language chosen in the window before (Indonesian at first)."""
     from PySide6.QtCore import QSettings
 
+    from ..adapters.keyring import Keyring
+    from ..pipeline.accounts import NO_ACCOUNTS
     from .app import install_crash_dialog, make_app
     from .main_window import MainWindow
     from .selftest import SelfTest
     from .session_controller import SessionController
+    from .sign_in import IdleLock, sign_in_dialog
     from .sync_status import SyncStatusLabel, credential_or_problem
 
     paths = app_paths()
@@ -41,12 +44,20 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
     tmp = tempfile.TemporaryDirectory(prefix="mars-selftest-") if selftest else None
     location = (StoreLocation.in_dirs(Path(tmp.name), Path(tmp.name)) if tmp
                 else StoreLocation.in_dirs(paths.data_dir, paths.config_dir))
-    store, store_problem = None, ""
-    try:
-        store = Store.open(location)
-    except StoreError as exc:  # the window still opens and says so; nothing is recorded
-        store_problem = str(exc)
-        log.error("store: %s", exc)
+    store, store_problem, who = None, "", NO_ACCOUNTS
+    keyring = Keyring.in_dir(location.key_file.parent)
+    if keyring.exists():  # accounts are on: nothing opens without a sign-in
+        signed = sign_in_dialog(location)
+        if signed is None:
+            return 0
+        store, who = signed
+        officer = who.username
+    else:
+        try:
+            store = Store.open(location)
+        except StoreError as exc:  # the window still opens and says so; nothing is recorded
+            store_problem = str(exc)
+            log.error("store: %s", exc)
     # The self-test's throw-away sessions never go to the directorate.
     credential, sync_problem = (None, "") if tmp else credential_or_problem(paths.config_dir)
     controller = SessionController(config, store, script, lang,
@@ -54,6 +65,11 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
                                     "office": credential.office if credential else None},
                                    script_files)
     window = MainWindow(controller, officer)
+    window.who = who
+    idle_lock = None
+    if who.accounts and store is not None:
+        idle_lock = IdleLock(window, keyring, who.username,
+                             float(store.setting("idle_lock_minutes")), store.record_event)
     sync_label = SyncStatusLabel(store, credential, sync_problem, window)
     window.statusBar().addPermanentWidget(sync_label)
     controller.step_changed.connect(lambda _step: sync_label.wake())  # a decision was filed
@@ -76,6 +92,8 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
         runner = SelfTest(window, selftest, out, screenshot)
         runner.start()
     code = app.exec()
+    if idle_lock is not None:
+        idle_lock.stop()
     sync_label.stop()
     controller.shutdown()
     if store is not None:

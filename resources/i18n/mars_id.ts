@@ -334,345 +334,399 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../mars_desktop/ui/help_dialog.py" line="20"/>
+        <source>MARS help</source>
+        <translation>Bantuan MARS</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/help_dialog.py" line="26"/>
+        <source>Instructions for use</source>
+        <translation>Petunjuk penggunaan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/help_dialog.py" line="28"/>
+        <source>Model card</source>
+        <translation>Kartu model</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="32"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="34"/>
         <source>open</source>
         <translation>terbuka</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="33"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="35"/>
         <source>interrupted</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="34"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="36"/>
         <source>finalised</source>
         <translation>difinalisasi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="35"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="37"/>
         <source>uploaded</source>
         <translation>terunggah</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="39"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="41"/>
         <source>proceed</source>
         <translation>dilanjutkan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="40"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="42"/>
         <source>defer</source>
         <translation>ditunda</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="41"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="43"/>
         <source>refer to second interview</source>
         <translation>dirujuk ke wawancara lanjutan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="84"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="86"/>
         <source>Session history</source>
         <translation>Riwayat sesi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="86"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="88"/>
         <source>Name, NIK or date (YYYY-MM-DD)</source>
         <translation>Nama, NIK atau tanggal (TTTT-BB-HH)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="90"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="92"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="90"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="92"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="90"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="92"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="90"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="92"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="91"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="93"/>
         <source>Flagged</source>
         <translation>Ditandai</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="91"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="93"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="95"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="97"/>
         <source>&amp;Open (read-only)</source>
         <translation>&amp;Buka (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="97"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="99"/>
         <source>&amp;Resume interrupted session</source>
         <translation>&amp;Lanjutkan sesi yang terputus</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="143"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="150"/>
         <source>Only an interrupted session can be resumed.</source>
         <translation>Hanya sesi yang terputus yang dapat dilanjutkan.</translation>
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="143"/>
+        <source>MARS - locked</source>
+        <translation>MARS - terkunci</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="144"/>
+        <source>The window was locked after %1 minutes without input. The interview goes on; give your password to continue.</source>
+        <translation>Jendela dikunci setelah %1 menit tanpa masukan. Wawancara tetap berjalan; masukkan kata sandi Anda untuk melanjutkan.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="45"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="47"/>
         <source>MARS Desktop - interview analysis</source>
         <translation>MARS Desktop - analisis wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="48"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="50"/>
         <source>No camera yet. Choose a camera, an IP camera URL or a video file in the settings.</source>
         <translation>Belum ada kamera. Pilih kamera, URL kamera IP, atau berkas video di pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="55"/>
         <source>Press Ctrl+N to start a new interview session.</source>
         <translation>Tekan Ctrl+N untuk memulai sesi wawancara baru.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="72"/>
         <source>Interview script</source>
         <translation>Naskah wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="117"/>
         <source>Interview</source>
         <translation>Wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="123"/>
         <source>New session</source>
         <translation>Sesi baru</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="124"/>
         <source>Applicant data done</source>
         <translation>Data pemohon selesai</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="125"/>
         <source>Consent given</source>
         <translation>Pemohon setuju</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="126"/>
         <source>Consent refused</source>
         <translation>Pemohon menolak</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="128"/>
         <source>Start questions</source>
         <translation>Mulai pertanyaan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="129"/>
         <source>Previous question</source>
         <translation>Pertanyaan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="130"/>
         <source>Next question</source>
         <translation>Pertanyaan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="131"/>
         <source>Pause analysis</source>
         <translation>Jeda analisis</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="132"/>
         <source>Stop analysis</source>
         <translation>Hentikan analisis</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="133"/>
         <source>End interview</source>
         <translation>Akhiri wawancara</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="134"/>
         <source>Finalise</source>
         <translation>Finalisasi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="133"/>
-        <location filename="../../mars_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="298"/>
         <source>Export report</source>
         <translation>Ekspor laporan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="136"/>
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="137"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="138"/>
         <source>Landmarks</source>
         <translation>Titik wajah</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="139"/>
         <source>English / Indonesia</source>
         <translation>Bahasa Inggris / Indonesia</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="140"/>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="172"/>
         <source>Recording problem: %1. The interview can go on; the session is kept up to here.</source>
         <translation>Masalah perekaman: %1. Wawancara dapat dilanjutkan; sesi tersimpan sampai titik ini.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="202"/>
         <source>Session finalised. Press Ctrl+N for the next applicant.</source>
         <translation>Sesi telah difinalisasi. Tekan Ctrl+N untuk pemohon berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="207"/>
         <source>The applicant did not consent: the interview goes on without analysis, and the record says so.</source>
         <translation>Pemohon tidak setuju: wawancara dilanjutkan tanpa analisis, dan hal ini dicatat.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="210"/>
         <source>Analysis stopped by the officer.</source>
         <translation>Analisis dihentikan oleh petugas.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="212"/>
         <source>Analysis paused (F6 resumes).</source>
         <translation>Analisis dijeda (F6 untuk melanjutkan).</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="214"/>
         <source>Analysis running. Ask the calm baseline questions first.</source>
         <translation>Analisis berjalan. Ajukan dahulu pertanyaan dasar yang tenang.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="240"/>
         <source>Check the marked fields.</source>
         <translation>Periksa isian yang ditandai.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="255"/>
         <source>The language changes at the next start of MARS.</source>
         <translation>Bahasa berubah saat MARS dibuka berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="299"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="309"/>
         <source>Exporting the report...</source>
         <translation>Mengekspor laporan...</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="317"/>
         <source>Report saved: %1</source>
         <translation>Laporan tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="317"/>
         <source>Report not saved: %1</source>
         <translation>Laporan tidak tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="322"/>
         <source>The session store is not available.</source>
         <translation>Penyimpanan sesi tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="368"/>
         <source>Camera lost: %1. The session is kept; choose another camera or wait for it to come back.</source>
         <translation>Kamera terputus: %1. Sesi tetap tersimpan; pilih kamera lain atau tunggu kamera tersambung kembali.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="372"/>
         <source>The video has ended.</source>
         <translation>Video telah selesai.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="390"/>
         <source>face found</source>
         <translation>wajah terdeteksi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="390"/>
         <source>no face</source>
         <translation>wajah tidak terdeteksi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="392"/>
         <source> (others in view)</source>
         <translation> (ada orang lain dalam gambar)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="393"/>
         <source>camera %1 fps</source>
         <translation>kamera %1 fps</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="394"/>
         <source>camera lost, reconnecting</source>
         <translation>kamera terputus, menyambung ulang</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="395"/>
         <source>camera lost</source>
         <translation>kamera terputus</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="395"/>
         <source>video ended</source>
         <translation>video selesai</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="396"/>
         <source>no camera</source>
         <translation>tidak ada kamera</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="397"/>
         <source>store ok</source>
         <translation>penyimpanan baik</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="397"/>
         <source>store FAILED</source>
         <translation>penyimpanan GAGAL</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="398"/>
         <source>store unavailable</source>
         <translation>penyimpanan tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="400"/>
         <source>latency %1 ms</source>
         <translation>latensi %1 ms</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="401"/>
         <source>dropped %1</source>
         <translation>terlewat %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="58"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="59"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="80"/>
+        <source>Checking...</source>
+        <translation>Memeriksa...</translation>
     </message>
 </context>
 <context>
@@ -709,19 +763,32 @@
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="51"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="53"/>
         <source>Session %1 (read-only)</source>
         <translation>Sesi %1 (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="58"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="60"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/history_dialog.py" line="58"/>
+        <location filename="../../mars_desktop/ui/history_dialog.py" line="60"/>
         <source>Decision</source>
         <translation>Keputusan</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="103"/>
+        <source>MARS - sign in</source>
+        <translation>MARS - masuk</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="104"/>
+        <source>Sign in with your MARS account.</source>
+        <translation>Masuk dengan akun MARS Anda.</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,10 @@ def test_no_request_from_the_openapi_document_breaks_the_server(start_server, pg
                                "KANIM-A", "fuzz")
     schema = schemathesis.openapi.from_path(str(SPEC))
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 6
+    import json
+
+    spec = json.loads(SPEC.read_text())
+    assert len(operations) == sum(len(v) for v in spec["paths"].values()) >= 7
     calls: dict[str, list[int]] = {}
     for op in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
@@ -44,7 +47,7 @@ def test_no_request_from_the_openapi_document_breaks_the_server(start_server, pg
 
 def fuzz_operation(strategy, seen: list[int], server, token: str, ca: str,
                    negative: bool) -> None:
-    @settings(max_examples=30, deadline=None, database=None,
+    @settings(max_examples=20, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(case=strategy)
     def fuzz(case) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mars_desktop.adapters.store import Store, StoreLocation, queries
+from mars_desktop.adapters.store import Store, StoreLocation, database, queries
+from mars_desktop.adapters.store.keys import FileKeyProvider
 from mars_desktop.adapters.store.outbox import Outbox
 from mars_desktop.adapters.sync_client import SyncClient, SyncCredential, load_credential
 from mars_desktop.central import accounts
@@ -60,6 +61,22 @@ def test_register_then_sync_from_the_command_line(server, admin, tls, model_conf
         events = [e["action"] for e in queries.audit_events(conn)]
     assert set(states) == set(ids) and set(states.values()) == {"uploaded"}
     assert events.count("session_uploaded") == 5
+
+    # The directorate holds the newest link of this workstation's audit chain ...
+    ok = run_mars("audit", "verify", "--against-server")
+    assert ok.returncode == 0 and ok.stdout.startswith("OK"), ok.stdout + ok.stderr
+    # ... so cutting the newest events off the chain no longer goes unnoticed.
+    loc = StoreLocation.in_dirs(Path(os.environ["MARS_DATA_DIR"]),
+                                Path(os.environ["MARS_CONFIG_DIR"]))
+    conn = database.connect(loc.database, FileKeyProvider(loc.key_file).key(create=False))
+    conn.execute("DROP TRIGGER audit_events_append_only_delete")
+    conn.execute("DELETE FROM audit_events WHERE id >= (SELECT max(id) FROM audit_events "
+                 "WHERE action = 'session_finalise')")  # the newest events, chain intact
+    conn.commit()
+    conn.close()
+    assert run_mars("audit", "verify").returncode == 0  # a shorter chain still fits
+    cut = run_mars("audit", "verify", "--against-server")
+    assert cut.returncode == 1 and "missing" in cut.stdout, cut.stdout
 
 
 def test_a_certificate_from_another_ca_is_rejected_and_nothing_is_lost(

@@ -88,7 +88,7 @@ def test_finalise_needs_a_reason_and_queues_the_upload_atomically(store, model_c
     assert row["state"] == "finalised" and row["decision"]["decision"] == "refer"
     assert row["decision"]["disregarded_score"] is True
     assert outbox == [(sid,)]
-    assert actions == ["session_start", "session_finalise", "score_disregarded"]
+    assert actions == ["session_start", "consent_given", "session_finalise", "score_disregarded"]
     with pytest.raises(InvalidTransition):
         store.finalise(sid, decision="proceed", reason="again", officer="budi")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -103,3 +104,30 @@ def audit_events(conn: Connection, session_id: str | None = None) -> list[dict[s
     return [{"id": r[0], "at": r[1], "actor": r[2], "action": r[3], "session_id": r[4],
              "detail": json.loads(r[5] or "{}")} for r in conn.execute(sql + " ORDER BY id",
                                                                        params)]
+
+
+def audit_chain_rows(conn: Connection) -> Iterator[tuple]:
+    """Every event with its chain hashes, oldest first, for core.audit_chain.verify."""
+    yield from conn.execute("SELECT id, at, actor, action, session_id, detail_json, prev_hash, "
+                            "hash FROM audit_events ORDER BY id")
+
+
+def audit_events_between(conn: Connection, first_day: str, last_day: str
+                         ) -> list[dict[str, Any]]:
+    """Events from the start of first_day to the end of last_day (UTC dates)."""
+    cur = conn.execute(
+        "SELECT id, at, actor, action, session_id, detail_json, prev_hash, hash "
+        "FROM audit_events WHERE at >= ? AND at < date(?, '+1 day') ORDER BY id",
+        (first_day, last_day))
+    cols = [d[0] for d in cur.description]
+    out = []
+    for row in cur:
+        rec = dict(zip(cols, row, strict=True))
+        rec["detail"] = json.loads(rec.pop("detail_json") or "{}")
+        out.append(rec)
+    return out
+
+
+def last_audit_event(conn: Connection) -> tuple[int, str] | None:
+    row = conn.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else None

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from ...core.audit_chain import GENESIS, event_hash
 from ...core.text_rules import APPLICANT_FIELDS
 from .database import Connection
 from .errors import StoreError
@@ -95,8 +96,47 @@ def _v3_sync_state(db: sqlite_utils.Database) -> None:
     db["sync_outbox"].create_index(["next_attempt_at"])
 
 
+def _v4_audit_chain(db: sqlite_utils.Database) -> None:
+    """Audit events become a hash chain, append-only: the app cannot change or delete one
+    (triggers), and a change made around the app breaks the chain (`mars audit verify`)."""
+    db.execute("ALTER TABLE audit_events ADD COLUMN prev_hash TEXT")
+    db.execute("ALTER TABLE audit_events ADD COLUMN hash TEXT")
+    prev = GENESIS
+    rows = db.execute("SELECT id, at, actor, action, session_id, detail_json FROM audit_events "
+                      "ORDER BY id").fetchall()
+    for event_id, at, actor, action, sid, detail in rows:
+        digest = event_hash(prev, event_id, at, actor, action, sid, detail)
+        db.execute("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?",
+                   (prev, digest, event_id))
+        prev = digest
+    for sql in (
+        "CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events "
+        "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
+        "CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events "
+        "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
+        "CREATE TRIGGER audit_events_chained BEFORE INSERT ON audit_events "
+        "WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL "
+        "BEGIN SELECT RAISE(ABORT, 'an audit event needs its chain hashes'); END",
+    ):
+        db.execute(sql)
+
+
+def _v5_users(db: sqlite_utils.Database) -> None:
+    """Accounts: who may do what. Their passwords are not here (see adapters/keyring.py)."""
+    db.execute("""
+        CREATE TABLE users (
+          username TEXT PRIMARY KEY,
+          full_name TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
+          disabled INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL, created_by TEXT,
+          password_changed_at TEXT
+        )""")
+    db["sessions"].create_index(["officer"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_tables, _v2_history_indexes, _v3_sync_state]
+    _v1_tables, _v2_history_indexes, _v3_sync_state, _v4_audit_chain, _v5_users]
 LATEST = len(MIGRATIONS)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ...core.audit_chain import GENESIS, event_hash
 from ...core.text_rules import (
     APPLICANT_FIELDS,
     DECISION_FIELDS,
@@ -37,7 +38,8 @@ from .writer import StoreWriter
 
 log = logging.getLogger(__name__)
 DECISIONS = ("proceed", "defer", "refer")
-DEFAULT_SETTINGS = {"retention_days": "365", "keep_raw_video": "0", "sync_attach_report": "0"}
+DEFAULT_SETTINGS = {"retention_days": "365", "keep_raw_video": "0", "sync_attach_report": "0",
+                    "idle_lock_minutes": "5"}
 
 
 def utc_now() -> str:
@@ -83,6 +85,11 @@ class Store:
         store = cls(location, key, conn)
         store.recover_crashed()
         return store
+
+    @property
+    def raw_key(self) -> bytes | None:
+        """The database key, for the keyring to wrap for a new password (never logged)."""
+        return self._key
 
     def close(self) -> None:
         self.writer.close()
@@ -131,6 +138,8 @@ class Store:
             conn.execute(f"INSERT INTO sessions ({', '.join(row)}) "
                          f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
             _audit(conn, "session_start", sid, {"consent": bool(consent)}, meta.get("officer"))
+            _audit(conn, "consent_given" if consent else "consent_refused", sid, {},
+                   meta.get("officer"))
             return sid
 
         try:
@@ -167,11 +176,19 @@ class Store:
 
     def close_question(self, session_id: str, idx: int, end_s: float,
                        result: dict[str, Any]) -> None:
-        self.writer.submit(lambda c: c.execute(
-            "UPDATE questions SET end_s = ?, status = ?, score = ?, flagged = ?, result_json = ? "
-            "WHERE session_id = ? AND idx = ?",
-            (end_s, result["status"], result["score"], int(result["flagged"]),
-             json.dumps(result, ensure_ascii=False), session_id, idx)))
+        """The question's result, as the officer is shown it (an audit event)."""
+        def write(c: Connection) -> None:
+            c.execute("UPDATE questions SET end_s = ?, status = ?, score = ?, flagged = ?, "
+                      "result_json = ? WHERE session_id = ? AND idx = ?",
+                      (end_s, result["status"], result["score"], int(result["flagged"]),
+                       json.dumps(result, ensure_ascii=False), session_id, idx))
+            officer = c.execute("SELECT officer FROM sessions WHERE id = ?",
+                                (session_id,)).fetchone()
+            _audit(c, "score_shown", session_id,
+                   {"question": idx, "status": result["status"], "score": result["score"],
+                    "flagged": bool(result["flagged"])}, officer[0] if officer else None)
+
+        self.writer.submit(write)
 
     def end_recording(self, session_id: str, summary: dict[str, Any] | None = None) -> None:
         """The analysis ended: the session waits, open, for the officer's decision."""
@@ -330,6 +347,29 @@ class Store:
         self.writer.call(write)
         return doomed
 
+    def erase_applicant(self, session_id: str, actor: str | None) -> list[str]:
+        """Personal-data erasure: the applicant of this session and every session of theirs
+        (questions, windows, decisions, outbox rows) are deleted. The audit event keeps the
+        session ids and who erased, not the personal data."""
+        with self.reader() as conn:
+            row = conn.execute("SELECT applicant_id FROM sessions WHERE id = ?",
+                               (session_id,)).fetchone()
+            if row is None:
+                raise NoSuchSession(f"no session {session_id}")
+            ids = [r[0] for r in conn.execute(
+                "SELECT id FROM sessions WHERE applicant_id = ? ORDER BY created_at", row)]
+        busy = [s for s in ids if s in self._locks or held_elsewhere(self.location.locks, s)]
+        if busy:
+            raise InvalidTransition(f"session {busy[0]} is being recorded; end it first")
+
+        def write(conn: Connection) -> None:
+            conn.execute("DELETE FROM sessions WHERE applicant_id = ?", row)
+            conn.execute("DELETE FROM applicants WHERE id = ?", row)
+            _audit(conn, "applicant_erased", None, {"sessions": ids}, actor)
+
+        self.writer.call(write)
+        return ids
+
     def _release(self, session_id: str) -> None:
         with self._lock:
             lock = self._locks.pop(session_id, None)
@@ -346,9 +386,15 @@ def _state(conn: Connection, session_id: str) -> str:
 
 def _audit(conn: Connection, action: str, session_id: str | None, detail: dict[str, Any],
            actor: str | None) -> None:
-    conn.execute("INSERT INTO audit_events (at, actor, action, session_id, detail_json) "
-                 "VALUES (?, ?, ?, ?, ?)",
-                 (utc_now(), actor, action, session_id, json.dumps(detail, sort_keys=True)))
+    """The next link of the audit chain (called on the single writer thread, so "the last
+    event" cannot change under us)."""
+    last = conn.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+    event_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    at, detail_json = utc_now(), json.dumps(detail, sort_keys=True)
+    conn.execute("INSERT INTO audit_events (id, at, actor, action, session_id, detail_json, "
+                 "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 (event_id, at, actor, action, session_id, detail_json, prev,
+                  event_hash(prev, event_id, at, actor, action, session_id, detail_json)))
 
 
 __all__ = ["DECISIONS", "Store", "StoreLocation", "StoreUnreadable"]
