@@ -23,6 +23,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     if args.workers is not None and not 1 <= args.workers <= 16:
         raise UserError("--workers must be a whole number from 1 to 16")
+    if args.threshold is not None or args.model is not None:
+        from ..core.permissions import Action
+        from ..pipeline.accounts import keyring_for
+        from .signin import signed_in_store, store_location
+
+        if keyring_for(store_location()).exists():  # (no store is made for a plain run)
+            with signed_in_store(Action.CHANGE_THRESHOLD):
+                pass  # once accounts are on, only an admin scores with another threshold
 
     try:
         config = load_model_config(args.model)

@@ -27,7 +27,7 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
     from .main_window import MainWindow
     from .selftest import SelfTest
     from .session_controller import SessionController
-    from .sign_in import IdleLock, sign_in_dialog
+    from .sign_in import IdleLock, add_password_action, sign_in_dialog
     from .sync_status import SyncStatusLabel, credential_or_problem
 
     paths = app_paths()
@@ -70,6 +70,7 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
     if who.accounts and store is not None:
         idle_lock = IdleLock(window, keyring, who.username,
                              float(store.setting("idle_lock_minutes")), store.record_event)
+        add_password_action(window, store, who)
     sync_label = SyncStatusLabel(store, credential, sync_problem, window)
     window.statusBar().addPermanentWidget(sync_label)
     controller.step_changed.connect(lambda _step: sync_label.wake())  # a decision was filed

@@ -158,3 +158,78 @@ class IdleLock(QObject):
     def stop(self) -> None:
         self.timer.stop()
         QApplication.instance().removeEventFilter(self)
+
+
+class ChangePasswordDialog(QDialog):
+    """The signed-in officer changes their own password (the old one is asked again)."""
+
+    def __init__(self, change: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change password"))
+        self.change = change  # (old, new) -> None, raises with the message to show
+        self._future: Future | None = None
+        self.old, self.new, self.again = QLineEdit(), QLineEdit(), QLineEdit()
+        for name, edit in (("old", self.old), ("new", self.new), ("again", self.again)):
+            edit.setObjectName(f"password_{name}")
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Current password"), self.old)
+        form.addRow(self.tr("&New password (10 characters or more)"), self.new)
+        form.addRow(self.tr("New password &again"), self.again)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(self.buttons)
+        self._poll = QTimer(self)
+        self._poll.setInterval(20)
+        self._poll.timeout.connect(self._collect)
+
+    def _submit(self) -> None:
+        if self._future is not None:
+            return
+        if self.new.text() != self.again.text():
+            self.message.setText(self.tr("The two new passwords differ."))
+            return
+        self.message.setText(self.tr("Checking..."))
+        self._future = _pool.submit(self.change, self.old.text(), self.new.text())
+        self._poll.start()
+
+    def _collect(self) -> None:
+        if self._future is None or not self._future.done():
+            return
+        self._poll.stop()
+        future, self._future = self._future, None
+        try:
+            future.result()
+        except (KeyringError, StoreError, ValueError) as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+
+def add_password_action(window: Any, store: Any, who: Any) -> None:
+    """Ctrl+Shift+P on the interview toolbar: change your own password."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QToolBar
+
+    from ..pipeline.accounts import change_own_password
+
+    act = QAction(QApplication.translate("SignIn", "Change password") + " (Ctrl+Shift+P)",
+                  window)
+    act.setObjectName("change_password")
+    act.setShortcut(QKeySequence("Ctrl+Shift+P"))
+
+    def open_dialog() -> None:
+        window.password_dialog = ChangePasswordDialog(
+            lambda old, new: change_own_password(store, who, old, new), window)
+        window.password_dialog.open()
+
+    act.triggered.connect(open_dialog)
+    bar = window.findChild(QToolBar, "interview_toolbar")
+    (bar or window).addAction(act)

@@ -273,6 +273,39 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="168"/>
+        <source>Change password</source>
+        <translation>Ganti kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="178"/>
+        <source>&amp;Current password</source>
+        <translation>Kata sandi &amp;saat ini</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="179"/>
+        <source>&amp;New password (10 characters or more)</source>
+        <translation>Kata sandi &amp;baru (10 karakter atau lebih)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="180"/>
+        <source>New password &amp;again</source>
+        <translation>Kata sandi baru &amp;sekali lagi</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="197"/>
+        <source>The two new passwords differ.</source>
+        <translation>Kedua kata sandi baru berbeda.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="199"/>
+        <source>Checking...</source>
+        <translation>Memeriksa...</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPanel</name>
     <message>
         <location filename="../../mars_desktop/ui/side_panels.py" line="24"/>
@@ -789,6 +822,11 @@
         <location filename="../../mars_desktop/ui/sign_in.py" line="104"/>
         <source>Sign in with your MARS account.</source>
         <translation>Masuk dengan akun MARS Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="223"/>
+        <source>Change password</source>
+        <translation>Ganti kata sandi</translation>
     </message>
 </context>
 <context>

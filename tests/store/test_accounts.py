@@ -179,3 +179,15 @@ def test_help_shows_the_instructions_and_the_model_card():
         text = (resources_dir() / "help" / f"instructions_{lang}.md").read_text()
         assert all(w in text for w in words)
     assert "Known limits" in (models_dir() / "MODEL_CARD.md").read_text()
+
+
+def test_only_an_admin_scores_with_another_threshold(office, tmp_path):
+    from tests.support.media import feat_file
+
+    marks = tmp_path / "m.csv"
+    marks.write_text("start_s,question_id,text,baseline\n0,b1,x,1\n1,q1,y,0\n")
+    argv = ("analyze", str(feat_file("WolfgangLanger_Pexels.mp4")), "--marks", str(marks),
+            "--out", str(tmp_path / "r.json"), "--threshold", "50")
+    refused = mars_as("ana", *argv)
+    assert refused.returncode == 2 and "may not change threshold" in refused.stderr
+    assert not (tmp_path / "r.json").exists()

@@ -79,3 +79,35 @@ def test_the_idle_lock_keeps_the_window_alive_and_asks_the_password(qtbot, offic
     finally:
         lock.stop()
         store.close()
+
+
+def test_an_officer_changes_their_own_password_in_the_window(qtbot, office):
+    from PySide6.QtWidgets import QMainWindow, QToolBar
+
+    from mars_desktop.ui.sign_in import add_password_action
+
+    store, who = acc.sign_in(office, "ana", PW)
+    window = QMainWindow()
+    bar = QToolBar()
+    bar.setObjectName("interview_toolbar")
+    window.addToolBar(bar)
+    qtbot.addWidget(window)
+    try:
+        add_password_action(window, store, who)
+        [act] = [a for a in bar.actions() if a.objectName() == "change_password"]
+        act.trigger()
+        dialog = window.password_dialog
+        dialog.old.setText("not-the-old-one")
+        dialog.new.setText("ana-new-password")
+        dialog.again.setText("ana-different")
+        dialog._submit()
+        assert "differ" in dialog.message.text()
+        dialog.again.setText("ana-new-password")
+        dialog._submit()
+        qtbot.waitUntil(lambda: "wrong" in dialog.message.text(), timeout=10_000)
+        dialog.old.setText(PW)
+        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+            dialog._submit()
+        assert Keyring.in_dir(office.key_file.parent).unlock("ana", "ana-new-password")
+    finally:
+        store.close()
