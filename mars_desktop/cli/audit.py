@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 from ..adapters.store import queries
 from ..core.permissions import Action
@@ -87,6 +88,6 @@ def add_audit_commands(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--from", dest="from_", type=_day, required=True, metavar="YYYY-MM-DD")
     e.add_argument("--to", type=_day, required=True, metavar="YYYY-MM-DD",
                    help="last day included")
-    e.add_argument("--out", type=__import__("pathlib").Path)
+    e.add_argument("--out", type=Path)
     e.add_argument("--actor", help="who exports (recorded)")
     e.set_defaults(func=cmd_audit_export)

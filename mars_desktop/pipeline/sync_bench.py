@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,7 @@ def run_sync_bench(config: ModelConfig, *, db: str | None = None, sessions: int 
                     s.headers["Authorization"] = f"Bearer {cred.token}"
                     for _ in range(per_workstation):
                         rec = copy.deepcopy(template)
-                        rec["session_id"] = sid = str(__import__("uuid").uuid4())
+                        rec["session_id"] = sid = str(uuid.uuid4())
                         body = {"session_id": sid, "record_sha256": digest_of_record(rec),
                                 "record": rec}
                         t = time.perf_counter()
