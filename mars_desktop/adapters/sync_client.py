@@ -221,14 +221,22 @@ def enrol(server: str, office: str, code: str, name: str, ca_bundle: str | None,
                               "directorate's CA bundle with --ca-bundle") from None
     except requests.exceptions.RequestException as exc:
         raise SyncConfigError(f"cannot reach {server}: {type(exc).__name__}") from None
-    if resp.status_code != 201:
-        raise SyncConfigError(f"the server refused the enrolment ({_problem(resp)})")
+    # Closed before anything is raised: a refusal kept in a traceback (the wizard keeps its
+    # failed call) would otherwise hold the connection open.
+    with resp:
+        status = resp.status_code
+        problem = _problem(resp) if status != 201 else ""
+        try:
+            data = resp.json() if status == 201 else {}
+        except ValueError:
+            data = None
+    if status != 201:
+        raise SyncConfigError(f"the server refused the enrolment ({problem})")
     try:
-        data = resp.json()
         fields = [data["office"], data["workstation_id"], data["token"]]
         if not all(isinstance(f, str) and 0 < len(f) <= 400 for f in fields):
             raise TypeError
-    except (ValueError, KeyError, TypeError):
+    except (KeyError, TypeError):
         raise SyncConfigError(f"{server} answered the enrolment with something that is not "
                               "a MARS credential; is the URL the directorate's server?") from None
     return SyncCredential(server, *fields, str(Path(ca_bundle).resolve()) if ca_bundle else None)

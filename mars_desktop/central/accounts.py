@@ -19,8 +19,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
+from ..core.office import check_office_code as _office_code_rule
+
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
-OFFICE_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,31}$")
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 10
 MAX_FAILED_LOGINS = 5
@@ -50,10 +51,10 @@ def sha256(value: str) -> str:
 
 
 def check_office_code(code: str) -> str:
-    code = (code or "").strip().upper()
-    if not OFFICE_CODE.match(code):
-        raise AccountError("an office code is 2-32 letters, digits, '-' or '_'")
-    return code
+    try:
+        return _office_code_rule(code)
+    except ValueError as exc:
+        raise AccountError(str(exc)) from None
 
 
 def ensure_office(conn: Connection, code: str, name: str | None) -> None:

@@ -12,6 +12,7 @@ from ..adapters.store.store import DEFAULT_SETTINGS
 from ..config import app_paths
 from ..core.permissions import Action, NotAllowed, allowed, may_view_session
 from ..pipeline.accounts import SignedIn
+from ..pipeline.settings_rules import check_setting
 from .signin import signed_in_store, store_location
 from .support import EXIT_OK, UserError
 
@@ -129,19 +130,11 @@ def cmd_settings(args: argparse.Namespace) -> int:
     changing = bool(args.key and args.value is not None)
     with signed_in_store(Action.CHANGE_SETTINGS if changing else None) as (store, who):
         if changing:
-            if args.key == "retention_days" and not (args.value.isdigit()
-                                                     and 1 <= int(args.value) <= 36500):
-                raise UserError("retention_days must be a whole number of days, 1-36500")
-            if args.key in ("keep_raw_video", "sync_attach_report") and args.value not in (
-                    "0", "1"):
-                raise UserError(f"{args.key} must be 0 or 1")
-            if args.key == "idle_lock_minutes" and not (args.value.isdigit()
-                                                        and 1 <= int(args.value) <= 120):
-                raise UserError("idle_lock_minutes must be a whole number of minutes, 1-120")
             try:
-                store.set_setting(args.key, args.value, actor=who.username)
-            except KeyError:
-                raise UserError(f"unknown setting {args.key}") from None
+                value = check_setting(args.key, args.value)
+                store.set_setting(args.key, value, actor=who.username)
+            except (KeyError, ValueError) as exc:
+                raise UserError(str(exc).strip("'")) from None
         keys = [args.key] if args.key else list(DEFAULT_SETTINGS)
         try:
             values = {k: store.setting(k) for k in keys}

@@ -25,8 +25,13 @@ from .support import EXIT_FAILURE, EXIT_OK, UserError
 
 def cmd_register(args: argparse.Namespace) -> int:
     paths = app_paths()
-    with signed_in_store(Action.REGISTER_WORKSTATION):
-        pass  # only an admin registers (once accounts exist)
+    with signed_in_store(Action.REGISTER_WORKSTATION) as (store, _who):  # admins only
+        # The first-run wizard keeps the server and office; an offline post registers later.
+        server = args.server or store.setting("server_url")
+        office = args.office or store.setting("office_code")
+    if not server or not office:
+        raise UserError("give --server URL and --office CODE (the first-run wizard was not "
+                        "told them)")
     try:
         existing = load_credential(paths.config_dir)
     except SyncConfigError:
@@ -35,7 +40,7 @@ def cmd_register(args: argparse.Namespace) -> int:
         raise UserError(f"this workstation is already registered with {existing.server} for "
                         f"office {existing.office}; add --replace to register again")
     try:
-        cred = enrol(args.server, args.office, args.code, args.name or platform.node() or
+        cred = enrol(server, office, args.code, args.name or platform.node() or
                      "workstation", str(args.ca_bundle) if args.ca_bundle else None)
     except SyncConfigError as exc:
         raise UserError(str(exc)) from None
@@ -98,8 +103,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def add_sync_commands(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("register", help="register this workstation with the directorate "
                                         "server (once, with an enrolment code)")
-    r.add_argument("--server", required=True, help="https://... of the directorate server")
-    r.add_argument("--office", required=True, help="this post's office code")
+    r.add_argument("--server", help="https://... of the directorate server (default: the "
+                                    "one given at the first start)")
+    r.add_argument("--office", help="this post's office code (default: the one given at the "
+                                    "first start)")
     r.add_argument("--code", required=True, help="one-time enrolment code from the server's "
                                                  "admin (mars central enrol-code)")
     r.add_argument("--name", help="workstation name (default: the host name)")

@@ -9,6 +9,7 @@ GUI as queued signals too; nothing else crosses threads.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Future
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
@@ -35,7 +36,8 @@ class AnalysisWorker(QObject):
     finished = Signal()
 
     def __init__(self, config: ModelConfig, slot: LatestSlot[Frame], store: Store | None,
-                 session_id: str | None, analyzer: FrameAnalyzer | None = None,
+                 session_id: str | None,
+                 analyzer: FrameAnalyzer | Future[FrameAnalyzer] | None = None,
                  earlier: StoredInterview | None = None):
         super().__init__()
         self._analyzer, self._earlier = analyzer, earlier
@@ -48,6 +50,8 @@ class AnalysisWorker(QObject):
     def start(self) -> None:
         lower_this_thread()
         try:
+            if isinstance(self._analyzer, Future):  # still warming up: wait here, not in the GUI
+                self._analyzer = self._analyzer.result()
             self.session = LiveSession(self._config, self._store, self._session_id,
                                        self._analyzer, self._earlier)
         except Exception as exc:

@@ -62,15 +62,27 @@ def make_app(lang: str, font_scale: float = 1.0) -> QApplication:
         f = app.font()
         f.setPointSizeF(f.pointSizeF() * font_scale)
         app.setFont(f)
-    if lang != "en":
-        qm = translation_file(lang)
-        translator = QTranslator(app)
-        if qm is not None and translator.load(str(qm)):
-            app.installTranslator(translator)
-            QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        else:
-            log.warning("no %s translation; showing English", lang)
+    install_language(app, lang)
     return app
+
+
+def install_language(app: QApplication, lang: str) -> None:
+    """Show windows made from now on in lang (Indonesian or English)."""
+    old = app.findChild(QTranslator, "mars_translator")
+    if old is not None:
+        app.removeTranslator(old)
+        old.deleteLater()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    if lang == "en":
+        return
+    qm = translation_file(lang)
+    translator = QTranslator(app)
+    translator.setObjectName("mars_translator")
+    if qm is not None and translator.load(str(qm)):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    else:
+        log.warning("no %s translation; showing English", lang)
 
 
 def install_crash_dialog(parent_getter) -> None:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..adapters.sources import SourceError, source_from_spec
@@ -55,21 +57,27 @@ class _Tester(QObject):
         threading.Thread(target=work, name="camera-test", daemon=True).start()
 
 
-class CameraDialog(QDialog):
+class CameraChooser(QWidget):
+    """USB camera by name, IP camera URL or video file, with a Test button; `spec()` is the
+    choice as `mars gui --source` takes it."""
+
+    changed = Signal()
+
     def __init__(self, current: str | None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Camera"))
         self.usb = QRadioButton(self.tr("&USB camera"))
         self.ip = QRadioButton(self.tr("&IP camera (RTSP or HTTP MJPEG)"))
         self.file = QRadioButton(self.tr("&Video file"))
         group = QButtonGroup(self)
         for b in (self.usb, self.ip, self.file):
             group.addButton(b)
+        group.buttonToggled.connect(lambda *_: self.changed.emit())
         self.usb_list = QComboBox()
         names = usb_camera_names()
         for i in range(max(len(names), 4)):
             label = names[i] if i < len(names) else self.tr("Camera %1").replace("%1", str(i))
             self.usb_list.addItem(label, f"usb:{i}")
+        self.usb_list.currentIndexChanged.connect(lambda *_: self.changed.emit())
         self.url = QLineEdit()
         self.url.setPlaceholderText("rtsp://user:password@192.168.1.20:554/stream1")
         self.path = QLineEdit()
@@ -79,11 +87,8 @@ class CameraDialog(QDialog):
         self.test_button.clicked.connect(self.test)
         self.result = QLabel()
         self.result.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.usb, 0, 0)
         grid.addWidget(self.usb_list, 0, 1, 1, 2)
         grid.addWidget(self.ip, 1, 0)
@@ -93,7 +98,6 @@ class CameraDialog(QDialog):
         grid.addWidget(browse, 2, 2)
         grid.addWidget(self.test_button, 3, 0)
         grid.addWidget(self.result, 3, 1, 1, 2)
-        grid.addWidget(buttons, 4, 0, 1, 3)
         self._tester = _Tester(self)
         self._tester.done.connect(self._tested)
         self._select(current or "usb:0")
@@ -133,3 +137,20 @@ class CameraDialog(QDialog):
         self.test_button.setEnabled(True)
         self.result.setText((self.tr("Works: %1") if ok else self.tr("Does not work: %1"))
                             .replace("%1", detail))
+
+
+class CameraDialog(QDialog):
+    def __init__(self, current: str | None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Camera"))
+        self.chooser = CameraChooser(current, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.chooser)
+        lay.addWidget(buttons)
+
+    def spec(self) -> str:
+        return self.chooser.spec()

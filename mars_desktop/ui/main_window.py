@@ -168,9 +168,18 @@ class MainWindow(QMainWindow):
         c.analysed.connect(self._analysed)
         c.camera_changed.connect(self._camera_changed)
         c.frame_ready.connect(self._show_latest_frame)
+        c.analysis_ready.connect(self._analysis_ready)
         c.store_failed.connect(lambda msg: self.statusBar().showMessage(
             self.tr("Recording problem: %1. The interview can go on; the session is kept "
                     "up to here.").replace("%1", msg)))
+
+    def _analysis_ready(self, problem: str) -> None:
+        if problem:
+            self.statusBar().showMessage(self.tr(
+                "Face analysis could not start: %1. The interview can be recorded without "
+                "scores.").replace("%1", problem))
+        else:
+            self.statusBar().showMessage(self.tr("Face analysis ready."), 5000)
 
     def _enabled_for(self, step: Step) -> set[str]:
         w = self.c.workflow

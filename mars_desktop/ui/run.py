@@ -19,10 +19,11 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
             selftest: float | None, out: Path | None, screenshot: Path | None,
             officer: str | None) -> int:
     """lang None: the language chosen in the window before (Indonesian at first)."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
 
     from ..adapters.keyring import Keyring
     from ..pipeline.accounts import NO_ACCOUNTS
+    from ..pipeline.first_run import needs_first_run
     from .app import install_crash_dialog, make_app
     from .main_window import MainWindow
     from .selftest import SelfTest
@@ -34,10 +35,6 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
     settings = QSettings(str(paths.config_dir / "workstation.ini"), QSettings.Format.IniFormat)
     lang = lang or str(settings.value("ui/lang", "id"))
     app = make_app(lang, font_scale)
-    # MediaPipe takes about a second to import: do it now, not on the analysis thread where
-    # holding the interpreter would freeze the window.
-    import mediapipe  # noqa: F401
-
     config = load_model_config()
     script = load_script()
     script_files = available_scripts(paths.data_dir / "scripts")
@@ -45,6 +42,12 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
     location = (StoreLocation.in_dirs(Path(tmp.name), Path(tmp.name)) if tmp
                 else StoreLocation.in_dirs(paths.data_dir, paths.config_dir))
     store, store_problem, who = None, "", NO_ACCOUNTS
+    if not tmp and needs_first_run(location):
+        from .first_run_wizard import run_first_run
+
+        if not run_first_run(app, location, paths.config_dir, settings, lang):
+            return 0  # closed before the end: nothing was set up, it shows again next time
+        lang = str(settings.value("ui/lang", lang))
     keyring = Keyring.in_dir(location.key_file.parent)
     if keyring.exists():  # accounts are on: nothing opens without a sign-in
         signed = sign_in_dialog(location)
@@ -60,11 +63,17 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
             log.error("store: %s", exc)
     # The self-test's throw-away sessions never go to the directorate.
     credential, sync_problem = (None, "") if tmp else credential_or_problem(paths.config_dir)
+    office_code = office_name = ""
+    if store is not None:
+        office_code, office_name = store.setting("office_code"), store.setting("office_name")
+    # A registration names the office as the directorate knows it; it wins.
+    office = credential.office if credential else office_code or None
     controller = SessionController(config, store, script, lang,
                                    {"officer": officer, "workstation": platform.node() or None,
-                                    "office": credential.office if credential else None},
-                                   script_files)
+                                    "office": office}, script_files)
     window = MainWindow(controller, officer)
+    if office_name:
+        window.setWindowTitle(f"{window.windowTitle()} - {office_name}")
     window.who = who
     idle_lock = None
     if who.accounts and store is not None:
@@ -88,6 +97,10 @@ def run_gui(*, source: str | None, lang: str | None, font_scale: float,
         window.video.show_message(str(exc))
     window.resize(1400, 820)
     window.show()
+    # MediaPipe is imported and warmed once the camera is on screen (or after 1.5 s without
+    # a picture): the officer sees the applicant at once and types while it loads.
+    window.video.on_first_frame = controller.prepare_analysis
+    QTimer.singleShot(1500, controller.prepare_analysis)
     runner = None
     if selftest:
         runner = SelfTest(window, selftest, out, screenshot)

@@ -40,9 +40,21 @@ class SelfTest(QObject):
         self._ticker.timeout.connect(self._tick)
         self.exit_code = 1
         self._start = (0, 0, 0, 0)
+        self._began = False
+        self._waiting_since = 0.0
+        self.warmup = (0.0, 0.0)  # seconds waited for analysis, longest stall meanwhile
+        self.analysis_ready_epoch: float | None = None
 
     def start(self) -> None:
-        QTimer.singleShot(300, self._begin)
+        # The window is watched from the start, MediaPipe's warm-up included; the interview
+        # begins once analysis is ready, as an officer typing the form would find it.
+        self._ticker.start()
+        self.w.c.prepare_analysis()
+        self._waiting_since = time.perf_counter()
+        if self.w.c.analysis_is_ready:
+            QTimer.singleShot(300, self._begin)
+        else:
+            self.w.c.analysis_ready.connect(lambda _problem: QTimer.singleShot(300, self._begin))
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -54,12 +66,17 @@ class SelfTest(QObject):
         self._last_tick = now
 
     def _begin(self) -> None:
+        if self._began:
+            return
+        self._began = True
+        self.analysis_ready_epoch = time.time()
+        self.warmup = (time.perf_counter() - self._waiting_since, self.stall_ms_max)
+        self.stall_ms_max = 0.0
         w = self.w
         w.on_new()
         w.form.set_values({**dict.fromkeys(w.form.inputs), **SAMPLE_APPLICANT})
         w.on_applicant_done()
         w.on_consent(True)
-        self._ticker.start()
         c = w.c
         # Counted from here, once the window is up and the interview starts.
         self._start = (c.capture.frames_captured if c.capture else 0, w.video.frames_displayed,
@@ -104,4 +121,7 @@ class SelfTest(QObject):
             "questions_scored": self.w.scores.scored_count(),
             "camera": c.status.camera,
             "first_frame_epoch": v.first_frame_epoch,
+            "analysis_ready_epoch": self.analysis_ready_epoch,
+            "analysis_warmup_s": round(self.warmup[0], 2),
+            "gui_stall_ms_max_during_warmup": round(self.warmup[1], 2),
         }

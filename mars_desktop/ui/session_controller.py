@@ -7,8 +7,10 @@ enforces the order of core.workflow.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,11 +58,14 @@ class SessionController(QObject):
     _begin = Signal(str, str, bool)
     _pause = Signal(bool)
     _stop = Signal()
+    analysis_ready = Signal(str)  # "" when MediaPipe is warm, else what went wrong
+    _analyzer_built = Signal()  # from the build thread, hence queued
 
     def __init__(self, config: ModelConfig, store: Store | None, script: InterviewScript,
                  lang: str, info: dict[str, str | None],
                  script_files: dict[str, Path] | None = None):
         super().__init__()
+        self._analyzer_built.connect(self._report_analyzer)
         self.config, self.store, self.script, self.lang = config, store, script, lang
         self.script_files = script_files or {}
         self.script_name = next((n for n, p in self.script_files.items()
@@ -77,14 +82,35 @@ class SessionController(QObject):
         self.frames_captured = 0  # of cameras already closed
         self._orphans: list = []
         self._display_box: tuple[int, int] | None = None
-        # Built and run once now: building MediaPipe's graphs on the analysis thread holds
-        # the interpreter long enough to freeze the window (measured 134 ms).
+        # Built once, on a low-priority thread, after the window shows the camera (see
+        # prepare_analysis): importing MediaPipe and warming its graphs takes 2-3 s, which
+        # the officer would otherwise wait for before seeing anything.
+        self._analyzer: Future[FrameAnalyzer] | None = None
+
+    def prepare_analysis(self) -> None:
+        """Import MediaPipe and warm its graphs in the background; analysis_ready says when.
+        An interview started before then waits for it on the analysis thread."""
+        if self._analyzer is not None:
+            return
+
         def build() -> FrameAnalyzer:
-            analyzer = FrameAnalyzer(config)
+            analyzer = FrameAnalyzer(self.config)
             analyzer.warm_up()
             return analyzer
 
-        self.analyzer: FrameAnalyzer | None = build_at_low_priority(build)
+        self._analyzer = build_at_low_priority(build, self._analyzer_built.emit)
+
+    def _report_analyzer(self) -> None:
+        exc = self._analyzer.exception() if self._analyzer is not None else None
+        if exc is not None:
+            log.error("face analysis could not start: %s", exc)
+        else:
+            log.info("face analysis ready")
+        self.analysis_ready.emit(str(exc) if exc is not None else "")
+
+    @property
+    def analysis_is_ready(self) -> bool:
+        return self._analyzer is not None and self._analyzer.done()
 
     # -- camera -------------------------------------------------------------------------------
 
@@ -179,8 +205,9 @@ class SessionController(QObject):
     def _start_worker(self, earlier: StoredInterview | None = None) -> None:
         if self.capture is None:
             return
+        self.prepare_analysis()
         self.worker = AnalysisWorker(self.config, self.capture.analysis, self.store,
-                                     self.session_id, self.analyzer, earlier)
+                                     self.session_id, self._analyzer, earlier)
         self.worker.analysed.connect(self.analysed)
         self.worker.window_signal.connect(self.window_signal)
         self.worker.question_closed.connect(self._question_closed)
@@ -287,6 +314,7 @@ class SessionController(QObject):
         start, and can be resumed or finalised from the history."""
         self.stop_analysis()
         self.close_camera()
-        if self.analyzer is not None and not self._orphans:  # an orphan may still use it
-            self.analyzer.close()
-            self.analyzer = None
+        if self._analyzer is not None and not self._orphans:  # an orphan may still use it
+            with contextlib.suppress(Exception):  # a failed build has nothing to close
+                self._analyzer.result(timeout=60).close()
+            self._analyzer = None

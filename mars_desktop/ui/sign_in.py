@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -26,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from ..adapters.keyring import Keyring, KeyringError
 from ..adapters.store import StoreError, StoreLocation
+from .off_thread import OffThreadCall
 
 log = logging.getLogger("mars.ui")
 INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                    QEvent.Type.Wheel})
-_pool = ThreadPoolExecutor(1, thread_name_prefix="mars-sign-in")
+EXPECTED = (KeyringError, StoreError, ValueError)
 
 
 class PasswordDialog(QDialog):
@@ -44,7 +44,9 @@ class PasswordDialog(QDialog):
         self.setModal(True)
         self.check = check
         self.result_value: Any = None
-        self._future: Future | None = None
+        self.call = OffThreadCall(EXPECTED, self)
+        self.call.succeeded.connect(self._checked)
+        self.call.failed.connect(self._refused)
         self.user = QLineEdit(username or "")
         self.user.setObjectName("username")
         self.user.setReadOnly(username is not None)
@@ -64,9 +66,6 @@ class PasswordDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.buttons)
         (self.password if username else self.user).setFocus()
-        self._poll = QTimer(self)
-        self._poll.setInterval(20)
-        self._poll.timeout.connect(self._collect)
 
     def reject(self) -> None:  # Escape does not get past a lock
         if self.user.isReadOnly():
@@ -74,25 +73,19 @@ class PasswordDialog(QDialog):
         super().reject()
 
     def _submit(self) -> None:
-        if self._future is not None:
-            return
-        self.buttons.setEnabled(False)
-        self.message.setText(self.tr("Checking..."))
-        self._future = _pool.submit(self.check, self.user.text().strip(), self.password.text())
-        self._poll.start()
+        if self.call.start(self.check, self.user.text().strip(), self.password.text()):
+            self.buttons.setEnabled(False)
+            self.message.setText(self.tr("Checking..."))
 
-    def _collect(self) -> None:
-        if self._future is None or not self._future.done():
-            return
-        self._poll.stop()
-        future, self._future = self._future, None
+    def _refused(self, message: str) -> None:
         self.buttons.setEnabled(True)
         self.password.clear()
-        try:
-            self.result_value = future.result()
-        except (KeyringError, StoreError, ValueError) as exc:
-            self.message.setText(str(exc))
-            return
+        self.message.setText(message)
+
+    def _checked(self, result: Any) -> None:
+        self.buttons.setEnabled(True)
+        self.password.clear()
+        self.result_value = result
         self.accept()
 
 
@@ -167,7 +160,8 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change password"))
         self.change = change  # (old, new) -> None, raises with the message to show
-        self._future: Future | None = None
+        self.call = OffThreadCall(EXPECTED, self)
+        self.call.succeeded.connect(lambda _none: self.accept())
         self.old, self.new, self.again = QLineEdit(), QLineEdit(), QLineEdit()
         for name, edit in (("old", self.old), ("new", self.new), ("again", self.again)):
             edit.setObjectName(f"password_{name}")
@@ -186,31 +180,16 @@ class ChangePasswordDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(self.buttons)
-        self._poll = QTimer(self)
-        self._poll.setInterval(20)
-        self._poll.timeout.connect(self._collect)
+        self.call.failed.connect(self.message.setText)
 
     def _submit(self) -> None:
-        if self._future is not None:
+        if self.call.busy:
             return
         if self.new.text() != self.again.text():
             self.message.setText(self.tr("The two new passwords differ."))
             return
         self.message.setText(self.tr("Checking..."))
-        self._future = _pool.submit(self.change, self.old.text(), self.new.text())
-        self._poll.start()
-
-    def _collect(self) -> None:
-        if self._future is None or not self._future.done():
-            return
-        self._poll.stop()
-        future, self._future = self._future, None
-        try:
-            future.result()
-        except (KeyringError, StoreError, ValueError) as exc:
-            self.message.setText(str(exc))
-            return
-        self.accept()
+        self.call.start(self.change, self.old.text(), self.new.text())
 
 
 def add_password_action(window: Any, store: Any, who: Any) -> None:

@@ -5,6 +5,7 @@ share two cores; when a face is re-detected the graph briefly wants both, and th
 window, starved of CPU, froze for 50-60 ms (measured). Threads inherit the nice
 value of the thread that creates them, so the analysis thread lowers its own
 before it builds anything, and the warm analyzer is built on such a thread.
+
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -25,20 +27,18 @@ def lower_this_thread() -> None:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), ANALYSIS_NICE)
 
 
-def build_at_low_priority(build: Callable[[], T]) -> T:
-    """Run build() on a short-lived low-priority thread (so threads it starts stay low)."""
-    box: list = []
+def build_at_low_priority(build: Callable[[], T], done: Callable[[], None]) -> Future[T]:
+    """Start build() on a low-priority thread (threads it starts stay low); done() is called
+    there when it has finished, well or not."""
+    future: Future[T] = Future()
 
     def run() -> None:
         lower_this_thread()
         try:
-            box.append(build())
-        except BaseException as exc:  # re-raised in the caller
-            box.append(exc)
+            future.set_result(build())
+        except BaseException as exc:  # raised again by future.result()
+            future.set_exception(exc)
+        done()
 
-    t = threading.Thread(target=run, name="build-analyzer")
-    t.start()
-    t.join()
-    if isinstance(box[0], BaseException):
-        raise box[0]
-    return box[0]
+    threading.Thread(target=run, name="build-analyzer", daemon=True).start()
+    return future

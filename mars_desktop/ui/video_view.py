@@ -33,6 +33,7 @@ class VideoView(QWidget):
         self.message = ""
         self.frames_displayed = 0
         self.first_frame_epoch: float | None = None  # wall clock: cold start to live view
+        self.on_first_frame = None  # called once, after the first picture is painted
         self.latencies_ms: list[float] = []
 
     def resizeEvent(self, event) -> None:
@@ -51,6 +52,8 @@ class VideoView(QWidget):
         self.frames_displayed += 1
         if self.first_frame_epoch is None:
             self.first_frame_epoch = time.time()
+            if self.on_first_frame is not None:
+                self.on_first_frame()
         if frame.captured_at:
             self.latencies_ms.append((time.monotonic() - frame.captured_at) * 1000)
             if len(self.latencies_ms) > 10_000:

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="207"/>
+        <source>Admin account</source>
+        <translation>Akun admin</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="208"/>
+        <source>The first account, with every right. It adds the officers and supervisors afterwards.</source>
+        <translation>Akun pertama, dengan semua hak. Akun ini menambahkan petugas dan supervisor sesudahnya.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="220"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="221"/>
+        <source>&amp;Full name</source>
+        <translation>Nama lengka&amp;p</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="222"/>
+        <source>&amp;Password (10 characters or more)</source>
+        <translation>&amp;Kata sandi (10 karakter atau lebih)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="223"/>
+        <source>Password &amp;again</source>
+        <translation>Kata sandi &amp;ulang</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="226"/>
+        <source>&amp;Set up</source>
+        <translation>S&amp;iapkan</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantForm</name>
     <message>
         <location filename="../../mars_desktop/ui/applicant_form.py" line="74"/>
@@ -210,97 +248,123 @@
     </message>
 </context>
 <context>
-    <name>CameraDialog</name>
+    <name>CameraChooser</name>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="61"/>
-        <source>Camera</source>
-        <translation>Kamera</translation>
-    </message>
-    <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="62"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="68"/>
         <source>&amp;USB camera</source>
         <translation>Kamera &amp;USB</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="63"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="69"/>
         <source>&amp;IP camera (RTSP or HTTP MJPEG)</source>
         <translation>Kamera &amp;IP (RTSP atau HTTP MJPEG)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="64"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="70"/>
         <source>&amp;Video file</source>
         <translation>Berkas &amp;video</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="71"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="78"/>
         <source>Camera %1</source>
         <translation>Kamera %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="76"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="84"/>
         <source>&amp;Browse...</source>
         <translation>&amp;Telusuri...</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="78"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="86"/>
         <source>&amp;Test</source>
-        <translation>&amp;Uji</translation>
+        <translation>U&amp;ji</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="114"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="118"/>
         <source>Video file</source>
         <translation>Berkas video</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="115"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="119"/>
         <source>Videos (*.mp4 *.mov *.avi *.mkv)</source>
         <translation>Video (*.mp4 *.mov *.avi *.mkv)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="128"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="132"/>
         <source>Testing...</source>
         <translation>Menguji...</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="134"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="138"/>
         <source>Works: %1</source>
         <translation>Berfungsi: %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/camera_dialog.py" line="134"/>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="138"/>
         <source>Does not work: %1</source>
         <translation>Tidak berfungsi: %1</translation>
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../mars_desktop/ui/camera_dialog.py" line="145"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="109"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="110"/>
+        <source>Choose the camera that faces the applicant and check the picture. It can be changed later (Ctrl+K).</source>
+        <translation>Pilih kamera yang menghadap pemohon dan periksa gambarnya. Kamera dapat diganti nanti (Ctrl+K).</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="115"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="142"/>
+        <source>Opening the camera...</source>
+        <translation>Membuka kamera...</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="168"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="161"/>
         <source>Change password</source>
         <translation>Ganti kata sandi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="178"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="172"/>
         <source>&amp;Current password</source>
         <translation>Kata sandi &amp;saat ini</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="179"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="173"/>
         <source>&amp;New password (10 characters or more)</source>
         <translation>Kata sandi &amp;baru (10 karakter atau lebih)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="180"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="174"/>
         <source>New password &amp;again</source>
         <translation>Kata sandi baru &amp;sekali lagi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="197"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="189"/>
         <source>The two new passwords differ.</source>
         <translation>Kedua kata sandi baru berbeda.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="199"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="191"/>
         <source>Checking...</source>
         <translation>Memeriksa...</translation>
     </message>
@@ -364,6 +428,81 @@
         <location filename="../../mars_desktop/ui/side_panels.py" line="94"/>
         <source>Write why the score was set aside.</source>
         <translation>Tuliskan alasan skor dikesampingkan.</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="245"/>
+        <source>Setting up</source>
+        <translation>Menyiapkan</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="257"/>
+        <source>I have &amp;written the recovery code down; it will be sealed in the office safe.</source>
+        <translation>Saya sudah &amp;mencatat kode pemulihan; kode akan disegel di brankas kantor.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="273"/>
+        <source>Creating the admin account and the encrypted store...</source>
+        <translation>Membuat akun admin dan penyimpanan terenkripsi...</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="278"/>
+        <source>Setting up failed: %1. Details are in the log; close the wizard and ask support.</source>
+        <translation>Penyiapan gagal: %1. Rinciannya ada di log; tutup wizard dan hubungi dukungan teknis.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="284"/>
+        <source>Registered with %1 for office %2.</source>
+        <translation>Terdaftar di %1 untuk kantor %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="287"/>
+        <source>Not registered with the server yet (%1). An admin registers later with: mars register --code CODE</source>
+        <translation>Belum terdaftar di server (%1). Admin mendaftarkan nanti dengan: mars register --code KODE</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="291"/>
+        <source>No server: sessions stay on this PC.</source>
+        <translation>Tanpa server: sesi tetap di PC ini.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="292"/>
+        <source>Done. %1
+
+The recovery code below opens the store if every admin password is lost. It is shown only now: write it down and seal it in the office safe.</source>
+        <translation>Selesai. %1
+
+Kode pemulihan di bawah membuka penyimpanan bila semua kata sandi admin hilang. Kode ini hanya ditampilkan sekarang: catat dan segel di brankas kantor.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="311"/>
+        <source>MARS Desktop - first start</source>
+        <translation>MARS Desktop - mulai pertama</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="327"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="328"/>
+        <source>&lt; Bac&amp;k</source>
+        <translation>&lt; K&amp;embali</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="329"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="330"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -480,14 +619,27 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="143"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="136"/>
         <source>MARS - locked</source>
         <translation>MARS - terkunci</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="144"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="137"/>
         <source>The window was locked after %1 minutes without input. The interview goes on; give your password to continue.</source>
         <translation>Jendela dikunci setelah %1 menit tanpa masukan. Wawancara tetap berjalan; masukkan kata sandi Anda untuk melanjutkan.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="62"/>
+        <source>Welcome to MARS Desktop</source>
+        <translation>Selamat datang di MARS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="63"/>
+        <source>This PC is set up once, by an admin. Choose the language of the program.</source>
+        <translation>PC ini disiapkan sekali, oleh admin. Pilih bahasa program.</translation>
     </message>
 </context>
 <context>
@@ -574,7 +726,7 @@
     </message>
     <message>
         <location filename="../../mars_desktop/ui/main_window.py" line="135"/>
-        <location filename="../../mars_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="307"/>
         <source>Export report</source>
         <translation>Ekspor laporan</translation>
     </message>
@@ -604,160 +756,193 @@
         <translation>Bantuan</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="173"/>
         <source>Recording problem: %1. The interview can go on; the session is kept up to here.</source>
         <translation>Masalah perekaman: %1. Wawancara dapat dilanjutkan; sesi tersimpan sampai titik ini.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="179"/>
+        <source>Face analysis could not start: %1. The interview can be recorded without scores.</source>
+        <translation>Analisis wajah tidak dapat dimulai: %1. Wawancara tetap dapat direkam tanpa skor.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="182"/>
+        <source>Face analysis ready.</source>
+        <translation>Analisis wajah siap.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/main_window.py" line="211"/>
         <source>Session finalised. Press Ctrl+N for the next applicant.</source>
         <translation>Sesi telah difinalisasi. Tekan Ctrl+N untuk pemohon berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="216"/>
         <source>The applicant did not consent: the interview goes on without analysis, and the record says so.</source>
         <translation>Pemohon tidak setuju: wawancara dilanjutkan tanpa analisis, dan hal ini dicatat.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="219"/>
         <source>Analysis stopped by the officer.</source>
         <translation>Analisis dihentikan oleh petugas.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="221"/>
         <source>Analysis paused (F6 resumes).</source>
         <translation>Analisis dijeda (F6 untuk melanjutkan).</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="223"/>
         <source>Analysis running. Ask the calm baseline questions first.</source>
         <translation>Analisis berjalan. Ajukan dahulu pertanyaan dasar yang tenang.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="249"/>
         <source>Check the marked fields.</source>
         <translation>Periksa isian yang ditandai.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="264"/>
         <source>The language changes at the next start of MARS.</source>
         <translation>Bahasa berubah saat MARS dibuka berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="308"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="318"/>
         <source>Exporting the report...</source>
         <translation>Mengekspor laporan...</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="326"/>
         <source>Report saved: %1</source>
         <translation>Laporan tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="326"/>
         <source>Report not saved: %1</source>
         <translation>Laporan tidak tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="331"/>
         <source>The session store is not available.</source>
         <translation>Penyimpanan sesi tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="377"/>
         <source>Camera lost: %1. The session is kept; choose another camera or wait for it to come back.</source>
         <translation>Kamera terputus: %1. Sesi tetap tersimpan; pilih kamera lain atau tunggu kamera tersambung kembali.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="381"/>
         <source>The video has ended.</source>
         <translation>Video telah selesai.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="399"/>
         <source>face found</source>
         <translation>wajah terdeteksi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="399"/>
         <source>no face</source>
         <translation>wajah tidak terdeteksi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="401"/>
         <source> (others in view)</source>
         <translation> (ada orang lain dalam gambar)</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="402"/>
         <source>camera %1 fps</source>
         <translation>kamera %1 fps</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="403"/>
         <source>camera lost, reconnecting</source>
         <translation>kamera terputus, menyambung ulang</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="404"/>
         <source>camera lost</source>
         <translation>kamera terputus</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="404"/>
         <source>video ended</source>
         <translation>video selesai</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="405"/>
         <source>no camera</source>
         <translation>tidak ada kamera</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="406"/>
         <source>store ok</source>
         <translation>penyimpanan baik</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="406"/>
         <source>store FAILED</source>
         <translation>penyimpanan GAGAL</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="407"/>
         <source>store unavailable</source>
         <translation>penyimpanan tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="409"/>
         <source>latency %1 ms</source>
         <translation>latensi %1 ms</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../mars_desktop/ui/main_window.py" line="410"/>
         <source>dropped %1</source>
         <translation>terlewat %1</translation>
     </message>
 </context>
 <context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="79"/>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="80"/>
+        <source>The immigration office or TPI where this PC stands, as the directorate names it.</source>
+        <translation>Kantor imigrasi atau TPI tempat PC ini berada, sesuai penamaan direktorat.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="88"/>
+        <source>Office &amp;code</source>
+        <translation>&amp;Kode kantor</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="89"/>
+        <source>Office na&amp;me</source>
+        <translation>&amp;Nama kantor</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="58"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="60"/>
         <source>&amp;User name</source>
         <translation>&amp;Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="59"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="61"/>
         <source>&amp;Password</source>
         <translation>&amp;Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="80"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="78"/>
         <source>Checking...</source>
         <translation>Memeriksa...</translation>
     </message>
@@ -794,6 +979,49 @@
     </message>
 </context>
 <context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="164"/>
+        <source>Directorate server</source>
+        <translation>Server direktorat</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="165"/>
+        <source>Leave the address empty at a post without a network: sessions are kept on this PC and can be sent later.</source>
+        <translation>Kosongkan alamat di pos tanpa jaringan: sesi disimpan di PC ini dan dapat dikirim nanti.</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="171"/>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Telusuri...</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="178"/>
+        <source>Server &amp;address</source>
+        <translation>&amp;Alamat server</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="179"/>
+        <source>One-time &amp;enrolment code</source>
+        <translation>Kode &amp;pendaftaran sekali pakai</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="180"/>
+        <source>Directorate &amp;CA certificates (if private)</source>
+        <translation>Sertifikat &amp;CA direktorat (bila privat)</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="184"/>
+        <source>CA certificates</source>
+        <translation>Sertifikat CA</translation>
+    </message>
+    <message>
+        <location filename="../../mars_desktop/ui/first_run_wizard.py" line="196"/>
+        <source>No such file: %1</source>
+        <translation>Berkas tidak ada: %1</translation>
+    </message>
+</context>
+<context>
     <name>SessionView</name>
     <message>
         <location filename="../../mars_desktop/ui/history_dialog.py" line="53"/>
@@ -814,17 +1042,17 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="103"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="96"/>
         <source>MARS - sign in</source>
         <translation>MARS - masuk</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="104"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="97"/>
         <source>Sign in with your MARS account.</source>
         <translation>Masuk dengan akun MARS Anda.</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/sign_in.py" line="223"/>
+        <location filename="../../mars_desktop/ui/sign_in.py" line="202"/>
         <source>Change password</source>
         <translation>Ganti kata sandi</translation>
     </message>
@@ -880,12 +1108,12 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../mars_desktop/ui/app.py" line="86"/>
+        <location filename="../../mars_desktop/ui/app.py" line="98"/>
         <source>Unexpected problem</source>
         <translation>Masalah tak terduga</translation>
     </message>
     <message>
-        <location filename="../../mars_desktop/ui/app.py" line="87"/>
+        <location filename="../../mars_desktop/ui/app.py" line="99"/>
         <source>Something went wrong: %1
 
 The interview session is kept. Details are in the log file.</source>

@@ -45,19 +45,28 @@ def test_the_permission_table_says_what_the_issue_says():
         assert [r for r in Role if allowed(r, only_admin)] == [admin], only_admin
 
 
-@pytest.fixture
-def office(model_config):
-    """Accounts on, with an officer ana (two sessions), an officer budi and a supervisor."""
+def make_office(model_config, *, by_command: bool) -> dict:
+    """Accounts on, with an officer ana (two sessions), an officer budi and a supervisor;
+    made by the real `mars users` commands, or (faster, for the other tests) by the same
+    pipeline functions in this process."""
     with acc.Store.open(loc()) as store:  # a workstation that ran before accounts existed
         old = recorded_session(store, model_config, seed=9)
-    init = run_mars("users", "init", "--admin", "admin", "--full-name", "Admin Kantor",
-                    env={"MARS_NEW_PASSWORD": PW["admin"]})
-    assert init.returncode == 0, init.stderr
-    code = init.stdout.split("RECOVERY CODE (shown once): ")[1].split()[0]
-    for user, role in (("ana", "officer"), ("budi", "officer"), ("sari", "supervisor")):
-        out = mars_as("admin", "users", "add", user, "--full-name", user.title(), "--role", role,
-                      MARS_NEW_PASSWORD=PW[user])
-        assert out.returncode == 0, out.stderr
+    users = (("ana", "officer"), ("budi", "officer"), ("sari", "supervisor"))
+    if by_command:
+        init = run_mars("users", "init", "--admin", "admin", "--full-name", "Admin Kantor",
+                        env={"MARS_NEW_PASSWORD": PW["admin"]})
+        assert init.returncode == 0, init.stderr
+        code = init.stdout.split("RECOVERY CODE (shown once): ")[1].split()[0]
+        for user, role in users:
+            out = mars_as("admin", "users", "add", user, "--full-name", user.title(), "--role",
+                          role, MARS_NEW_PASSWORD=PW[user])
+            assert out.returncode == 0, out.stderr
+    else:
+        code = acc.create_first_admin(loc(), "admin", "Admin Kantor", PW["admin"])
+        store, admin = acc.sign_in(loc(), "admin", PW["admin"])
+        with store:
+            for user, role in users:
+                acc.add_user(store, admin, user, user.title(), role, PW[user])
     store, _who = acc.sign_in(loc(), "ana", PW["ana"])
     with store:
         ids = [recorded_session(store, model_config, seed=i, applicant={
@@ -66,6 +75,20 @@ def office(model_config):
         store.writer.call(lambda c: c.execute("UPDATE sessions SET officer = 'ana' WHERE id IN "
                                               "(?, ?)", ids))
     return {"ana": ids, "old": old, "code": code}
+
+
+@pytest.fixture
+def office(model_config):
+    return make_office(model_config, by_command=False)
+
+
+def test_users_init_and_add_by_command(model_config):
+    made = make_office(model_config, by_command=True)
+    test_the_store_key_moves_behind_the_accounts(made)
+    listed = mars_as("admin", "users", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert {u["username"]: u["role"] for u in json.loads(listed.stdout)} == {
+        "admin": "admin", "ana": "officer", "budi": "officer", "sari": "supervisor"}
 
 
 def test_the_store_key_moves_behind_the_accounts(office):

@@ -78,7 +78,7 @@ def test_history_search_open_and_resume(qtbot, window, store, model_config):
 def test_camera_dialog_tests_a_source_without_freezing(qtbot, window):
     w = window
     key(qtbot, w, "Ctrl+K")
-    d = w.camera_dialog
+    d = w.camera_dialog.chooser
     with MjpegCamera(feat_file("single_face.mp4")) as cam:
         d.ip.setChecked(True)
         d.url.setText(cam.url)
@@ -86,17 +86,17 @@ def test_camera_dialog_tests_a_source_without_freezing(qtbot, window):
         assert not d.test_button.isEnabled()
         qtbot.waitUntil(lambda: d.test_button.isEnabled(), timeout=10_000)
         assert d.result.text().startswith("Works:")
-        d.accept()
+        w.camera_dialog.accept()
         qtbot.waitUntil(lambda: w.video.frames_displayed > 3, timeout=10_000)
         assert w.c.source_spec == cam.url
     key(qtbot, w, "Ctrl+K")
-    d = w.camera_dialog
+    d = w.camera_dialog.chooser
     d.ip.setChecked(True)
     d.url.setText("rtsp://127.0.0.1:9/nothing")
     d.test()
     qtbot.waitUntil(lambda: d.test_button.isEnabled(), timeout=10_000)
     assert d.result.text().startswith("Does not work:") and "refused" in d.result.text()
-    d.reject()
+    w.camera_dialog.reject()
 
 
 def test_pause_resume_and_stop_analysis(qtbot, window):

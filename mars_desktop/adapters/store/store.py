@@ -39,7 +39,8 @@ from .writer import StoreWriter
 log = logging.getLogger(__name__)
 DECISIONS = ("proceed", "defer", "refer")
 DEFAULT_SETTINGS = {"retention_days": "365", "keep_raw_video": "0", "sync_attach_report": "0",
-                    "idle_lock_minutes": "5"}
+                    "idle_lock_minutes": "5", "office_code": "", "office_name": "",
+                    "server_url": ""}
 
 
 def utc_now() -> str:
