@@ -36,8 +36,7 @@ BrandingText "${APP} ${VERSION}"
 !define MUI_ABORTWARNING
 !define MUI_ICON "mars.ico"
 !define MUI_UNICON "${NSISDIR}\Contrib\Graphics\Icons\modern-uninstall.ico"
-!define MUI_FINISHPAGE_RUN "$INSTDIR\mars.exe"
-!define MUI_FINISHPAGE_RUN_PARAMETERS "gui"
+!define MUI_FINISHPAGE_RUN "$INSTDIR\mars-gui.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "$(RunNow)"
 
 !insertmacro MUI_PAGE_WELCOME
@@ -97,8 +96,9 @@ Section "MARS Desktop" SecMain
   FileClose $1
 
   CreateDirectory "$SMPROGRAMS\${APP}"
-  CreateShortcut "$SMPROGRAMS\${APP}\${APP}.lnk" "$INSTDIR\mars.exe" "gui" "$INSTDIR\mars.exe" 0 SW_SHOWMINIMIZED
-  CreateShortcut "$SMPROGRAMS\${APP}\$(SelfTest).lnk" "$INSTDIR\mars.exe" "gui --selftest 30" "$INSTDIR\mars.exe" 0
+  ; mars-gui.exe: the window without a console; mars.exe stays the command line (mars analyze...)
+  CreateShortcut "$SMPROGRAMS\${APP}\${APP}.lnk" "$INSTDIR\mars-gui.exe"
+  CreateShortcut "$SMPROGRAMS\${APP}\$(SelfTest).lnk" "$INSTDIR\mars-gui.exe" "gui --selftest 30"
   CreateShortcut "$SMPROGRAMS\${APP}\Uninstall ${APP}.lnk" "$INSTDIR\uninstall.exe"
 
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -106,7 +106,7 @@ Section "MARS Desktop" SecMain
   WriteRegStr HKLM "${UNINST_KEY}" "DisplayVersion" "${VERSION}"
   WriteRegStr HKLM "${UNINST_KEY}" "Publisher" "Direktorat Jenderal Imigrasi"
   WriteRegStr HKLM "${UNINST_KEY}" "InstallLocation" "$INSTDIR"
-  WriteRegStr HKLM "${UNINST_KEY}" "DisplayIcon" "$INSTDIR\mars.exe"
+  WriteRegStr HKLM "${UNINST_KEY}" "DisplayIcon" "$INSTDIR\mars-gui.exe"
   WriteRegStr HKLM "${UNINST_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
   WriteRegStr HKLM "${UNINST_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   WriteRegDWORD HKLM "${UNINST_KEY}" "NoModify" 1
@@ -136,6 +136,7 @@ Section "un.${APP}" UnSecMain
   RMDir "$SMPROGRAMS\${APP}"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\mars.exe"
+  Delete "$INSTDIR\mars-gui.exe"
   Delete "$INSTDIR\mars-site.ini"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"

@@ -50,3 +50,21 @@ def test_a_damaged_site_file_falls_back_to_per_user_folders(tmp_path, content):
 
 def test_no_site_file_when_not_installed(tmp_path):
     assert site_paths(tmp_path) == {} and site_paths() == {}  # this test run is not frozen
+
+
+def test_a_windowed_program_without_standard_streams_still_runs(tmp_path):
+    """mars-gui.exe (Windows, no console) starts with no stdout or stderr at all; the same
+    happens here when both descriptors are closed."""
+    import sys
+
+    from tests.support.media import feat_file
+
+    out, marks = tmp_path / "r.json", tmp_path / "marks.csv"
+    marks.write_text("start_s,question_id,text,baseline\n0,b1,Nama,1\n", encoding="utf-8")
+    entry = ROOT / "installer" / "mars_entry.py"
+    for args in (["--version"], ["analyze", str(feat_file("single_face.mp4")), "--marks",
+                                 str(marks), "--out", str(out)]):
+        r = subprocess.run(["bash", "-c", 'exec 1>&- 2>&-; exec "$@"', "sh", sys.executable,
+                            str(entry), *args], cwd=tmp_path, timeout=300)
+        assert r.returncode == 0, args
+    assert out.stat().st_size > 100
