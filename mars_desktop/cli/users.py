@@ -33,9 +33,11 @@ def _new_password(label: str) -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     try:
+        # MARS_PASSWORD is taken too: the admin may already have set it for what follows.
+        password = os.environ.get(PASSWORD_ENV) if os.environ.get(NEW_PASSWORD_ENV) is None \
+            else None
         code = acc.create_first_admin(store_location(), args.admin, args.full_name,
-                                      os.environ.get(NEW_PASSWORD_ENV) or
-                                      os.environ.get(PASSWORD_ENV) or _new_password(args.admin))
+                                      password or _new_password(args.admin))
     except (KeyringError, AccountError) as exc:
         raise UserError(str(exc)) from None
     print(f"accounts are on; {args.admin} is the admin.")

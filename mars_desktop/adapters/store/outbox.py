@@ -59,12 +59,13 @@ class Outbox:
     # -- what the uploader last saw ---------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
-        with self.store.reader() as conn:
+        with self.store.reader() as conn:  # one snapshot, one connection
             values = dict(conn.execute("SELECT key, value FROM sync_state").fetchall())
-            errors = conn.execute("SELECT count(*) FROM sync_outbox WHERE last_error IS NOT "
-                                  "NULL").fetchone()[0]
-        return {"pending": self.pending(), "pending_with_errors": int(errors),
-                "next_attempt_at": self.next_attempt_at(),
+            pending, errors, next_at = conn.execute(
+                "SELECT count(*), count(last_error), min(next_attempt_at) FROM sync_outbox"
+            ).fetchone()
+        return {"pending": int(pending), "pending_with_errors": int(errors),
+                "next_attempt_at": next_at,
                 "online": {"1": True, "0": False}.get(values.get("online", "")),
                 "last_attempt_at": values.get("last_attempt_at"),
                 "last_success_at": values.get("last_success_at"),
