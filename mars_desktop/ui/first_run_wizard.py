@@ -294,6 +294,7 @@ class FinishPage(QWizardPage):
                                     "write it down and seal it in the office safe.")
                             .replace("%1", sync))
         self.code.setText(outcome.recovery_code)
+        self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         self.code.show()
         self.written.show()
         self.written.setFocus()
@@ -354,7 +355,9 @@ class FirstRunWizard(QWizard):
         return self.camera.chooser.spec()
 
     def reject(self) -> None:
-        if self.finish.call.busy:  # the account is being written: let it finish first
+        # While the account is written, and once the recovery code is on screen, the only way
+        # out is Finish: the code is shown this once and must be written down first.
+        if self.finish.call.busy or self.finish.outcome is not None:
             return
         self.camera.stop_preview()
         super().reject()

@@ -68,6 +68,9 @@ def finish(qtbot, wizard: FirstRunWizard) -> str:
     assert wizard.currentPage() is wizard.finish
     qtbot.waitUntil(lambda: wizard.finish.outcome is not None, timeout=30_000)
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    QTest.keyClick(wizard, Qt.Key.Key_Escape)  # the code is on screen: no way out but Finish
+    assert wizard.isVisible() and wizard.currentPage() is wizard.finish
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
     wizard.finish.written.setChecked(True)
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     return wizard.finish.code.text()
