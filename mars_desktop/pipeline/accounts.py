@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..adapters.keyring import Keyring, KeyringError, SignInFailed, UnlockedKey, check_password
-from ..adapters.store import Store, StoreLocation
+from ..adapters.store import Store, StoreError, StoreLocation
 from ..adapters.store import users as u
 from ..adapters.store.keys import FileKeyProvider
 from ..core.permissions import Action, Role, require
@@ -29,6 +29,9 @@ class SignedIn:
 
 
 NO_ACCOUNTS = SignedIn(None, Role.ADMIN, False)
+# What an account action may raise with a message meant for the person at the keyboard
+# (wrong password, locked account, a name or password the rules refuse, an unreadable store).
+ACCOUNT_ERRORS = (KeyringError, StoreError, ValueError)
 
 
 def keyring_for(location: StoreLocation) -> Keyring:

@@ -13,11 +13,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..adapters.keyring import KeyringError, check_password
-from ..adapters.store import StoreError, StoreLocation
+from ..adapters.keyring import check_password
+from ..adapters.store import StoreLocation
 from ..adapters.store import users as u
 from ..adapters.sync_client import SyncConfigError, SyncCredential, enrol, save_credential
-from .accounts import create_first_admin, keyring_for, sign_in
+from .accounts import ACCOUNT_ERRORS, create_first_admin, keyring_for, sign_in
 from .settings_rules import check_setting
 
 log = logging.getLogger(__name__)
@@ -100,4 +100,4 @@ def apply_setup(location: StoreLocation, config_dir: Path, a: SetupAnswers) -> S
     return SetupOutcome(recovery, credential, problem)
 
 
-SETUP_ERRORS = (SetupError, KeyringError, StoreError, ValueError)
+SETUP_ERRORS = ACCOUNT_ERRORS  # SetupError is a ValueError

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..adapters.sources import SourceError, source_from_spec
+from ..adapters.sources import SourceError, camera_from_spec
 from ..adapters.store import StoreLocation
 from ..pipeline.first_run import (
     SETUP_ERRORS,
@@ -132,10 +132,8 @@ class CameraPage(QWizardPage):
 
     def start_preview(self) -> None:
         self.stop_preview()
-        spec = self.chooser.spec()
-        options = {"realtime": True, "loop": True} if Path(spec).is_file() else {}
         try:
-            source = source_from_spec(spec, **options)
+            source = camera_from_spec(self.chooser.spec())
         except SourceError as exc:
             self.preview.show_message(str(exc))
             return
@@ -359,8 +357,7 @@ class FirstRunWizard(QWizard):
         # out is Finish: the code is shown this once and must be written down first.
         if self.finish.call.busy or self.finish.outcome is not None:
             return
-        self.camera.stop_preview()
-        super().reject()
+        super().reject()  # done() stops the preview
 
     def done(self, result: int) -> None:
         self.camera.stop_preview()

@@ -7,7 +7,6 @@ poll, so nothing but this object's own signals crosses threads.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -61,11 +60,3 @@ class OffThreadCall(QObject):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.succeeded.emit(result)
-
-    def wait(self, timeout_s: float = 30.0) -> None:
-        """For closing: let a running call end (its answer is dropped)."""
-        if self._future is not None:
-            self._poll.stop()
-            with contextlib.suppress(Exception):  # nobody is left to tell
-                self._future.result(timeout=timeout_s)
-            self._future = None

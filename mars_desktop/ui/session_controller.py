@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from ..adapters.sources import source_from_spec
+from ..adapters.sources import camera_from_spec
 from ..adapters.store import Store
 from ..core.interview_script import InterviewScript, ScriptQuestion
 from ..core.model_config import ModelConfig
@@ -118,9 +118,7 @@ class SessionController(QObject):
         """(Re)start capture from a source; the session, if any, goes on."""
         self.close_camera()
         self.source_spec = spec
-        if Path(spec.removeprefix("file:")).is_file():  # a recording stands in for a camera
-            options = {"realtime": True, "loop": True, **options}
-        source = source_from_spec(spec, **options)
+        source = camera_from_spec(spec, **options)
         self.capture = CaptureThread(source)
         self.capture.display_box = self._display_box
         self.capture.source_failed.connect(self._camera_failed)

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..adapters.keyring import Keyring, KeyringError
-from ..adapters.store import StoreError, StoreLocation
+from ..adapters.keyring import Keyring
+from ..adapters.store import StoreLocation
+from ..pipeline.accounts import ACCOUNT_ERRORS
 from .off_thread import OffThreadCall
 
 log = logging.getLogger("mars.ui")
 INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                    QEvent.Type.Wheel})
-EXPECTED = (KeyringError, StoreError, ValueError)
 
 
 class PasswordDialog(QDialog):
@@ -44,7 +44,7 @@ class PasswordDialog(QDialog):
         self.setModal(True)
         self.check = check
         self.result_value: Any = None
-        self.call = OffThreadCall(EXPECTED, self)
+        self.call = OffThreadCall(ACCOUNT_ERRORS, self)
         self.call.succeeded.connect(self._checked)
         self.call.failed.connect(self._refused)
         self.user = QLineEdit(username or "")
@@ -160,7 +160,7 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change password"))
         self.change = change  # (old, new) -> None, raises with the message to show
-        self.call = OffThreadCall(EXPECTED, self)
+        self.call = OffThreadCall(ACCOUNT_ERRORS, self)
         self.call.succeeded.connect(lambda _none: self.accept())
         self.old, self.new, self.again = QLineEdit(), QLineEdit(), QLineEdit()
         for name, edit in (("old", self.old), ("new", self.new), ("again", self.again)):

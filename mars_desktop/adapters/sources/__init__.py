@@ -7,9 +7,10 @@ from .base import (
     FrameSource,
     SourceError,
     SourceStats,
+    camera_from_spec,
     registered_kinds,
     source_from_spec,
 )
 
 __all__ = ["EndOfStream", "Frame", "FrameSource", "SourceError", "SourceStats",
-           "registered_kinds", "source_from_spec"]
+           "camera_from_spec", "registered_kinds", "source_from_spec"]

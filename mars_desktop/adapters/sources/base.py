@@ -14,6 +14,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
@@ -132,3 +133,11 @@ def source_from_spec(spec: str, **options: object) -> FrameSource:
     if spec.startswith("file:"):
         spec = spec[5:]
     return source_class("file")(spec, **options)
+
+
+def camera_from_spec(spec: str, **options: object) -> FrameSource:
+    """A source used as the live camera: a recording standing in for one plays in real time,
+    looped."""
+    if Path(spec.strip().removeprefix("file:")).is_file():
+        options = {"realtime": True, "loop": True, **options}
+    return source_from_spec(spec, **options)
